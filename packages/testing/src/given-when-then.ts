@@ -2,12 +2,13 @@ import { expect } from "vitest";
 
 /**
  * What a decider may answer: its events, or an expected error as a value. Recognised shapes: `Event[]` and
- * `{ ok: true, events }` are events; `{ ok: false, error }`, an `Error` or any other object is the error; a thrown
+ * `{ ok: true, events }` and `{ ok: true, value: Event[] }` are events; `{ ok: false, error }`, an `Error` or any other object is the error; a thrown
  * error counts as an error too.
  */
 export type DecideResult<Event> =
   | readonly Event[]
   | { readonly ok: true; readonly events: readonly Event[] }
+  | { readonly ok: true; readonly value: readonly Event[] }
   | { readonly ok: false; readonly error: unknown }
   | object;
 
@@ -82,6 +83,10 @@ function run<Event>(decide: () => DecideResult<Event>): Outcome<Event> {
   }
   if ("ok" in result && result.ok === true && "events" in result && Array.isArray(result.events)) {
     return { kind: "events", events: result.events as readonly Event[] };
+  }
+  // The shared Result shape of @lienthong/contracts/errors: { ok: true, value: events }.
+  if ("ok" in result && result.ok === true && "value" in result && Array.isArray(result.value)) {
+    return { kind: "events", events: result.value as readonly Event[] };
   }
   if ("ok" in result && result.ok === false && "error" in result) return { kind: "error", error: result.error };
   return { kind: "error", error: result };
