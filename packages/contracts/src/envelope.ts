@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuidv7 } from "uuidv7";
+import { newId } from "./ids";
 
 /**
  * CloudEvents 1.0 attributes plus the Liên Thông extensions.
@@ -32,7 +32,7 @@ export interface EventContext {
 }
 
 export function newEventId(): string {
-  return uuidv7();
+  return newId();
 }
 
 /** Renders envelope validation problems as `field: problem` lines, for logs and dead letters. */

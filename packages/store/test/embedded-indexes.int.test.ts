@@ -1,0 +1,70 @@
+import { rm } from "node:fs/promises";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openEmbeddedStore, type EmbeddedCollection, type EmbeddedStore } from "../src/embedded";
+import type { TestDoc } from "./conformance";
+import { makeTempDir } from "./support/temp-store";
+
+const UNITS = 10;
+const PER_UNIT = 40;
+
+describe("embedded engine: indexes", () => {
+  let dir = "";
+  let store: EmbeddedStore;
+  let tasks: EmbeddedCollection<TestDoc>;
+
+  beforeEach(async () => {
+    dir = await makeTempDir();
+    store = await openEmbeddedStore({ dir, fsync: "never" });
+    tasks = store.db("svc").collection<TestDoc>("tasks");
+    await tasks.createIndex({ unit: 1, status: 1 });
+    await tasks.createIndex({ dueDay: 1 });
+    const docs: TestDoc[] = [];
+    for (let n = 0; n < UNITS * PER_UNIT; n++) docs.push({ _id: `t${n}`, unit: `u${n % UNITS}`, dueDay: n, status: n % 2 ? "open" : "done", title: `task ${n}` });
+    await tasks.insertMany(docs);
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const examined = () => tasks.stats().lastQuery;
+
+  it("answers equality, $in and ranges from the index instead of scanning", async () => {
+    expect(await tasks.countDocuments({ unit: "u3" })).toBe(PER_UNIT);
+    expect(examined()).toEqual({ index: "unit_1_status_1", examined: PER_UNIT, returned: PER_UNIT });
+
+    expect(await tasks.countDocuments({ unit: { $in: ["u1", "u2"] }, status: "open" })).toBe(PER_UNIT);
+    expect(examined()).toMatchObject({ index: "unit_1_status_1", examined: 2 * PER_UNIT });
+
+    expect(await tasks.find({ dueDay: { $gte: 100, $lt: 110 } }).toArray()).toHaveLength(10);
+    expect(examined()).toMatchObject({ index: "dueDay_1", examined: 10 });
+
+    expect(await tasks.findOne({ _id: "t7" })).toMatchObject({ title: "task 7" });
+    expect(examined()).toMatchObject({ index: "_id_", examined: 1 });
+
+    await tasks.updateMany({ dueDay: { $lt: 5 } }, { $set: { status: "late" } });
+    expect(examined()).toMatchObject({ index: "dueDay_1", examined: 5 });
+    expect(await tasks.countDocuments({ status: "late" })).toBe(5);
+  });
+
+  it("picks the narrowest index and scans only when no index applies", async () => {
+    await tasks.countDocuments({ unit: "u3", dueDay: 13 });
+    expect(examined()).toMatchObject({ index: "dueDay_1", examined: 1, returned: 1 });
+    await tasks.countDocuments({ title: "task 5" });
+    expect(examined()).toMatchObject({ index: null, examined: UNITS * PER_UNIT, returned: 1 });
+  });
+
+  it("keeps index entries current as documents change and persists definitions across reopen", async () => {
+    await tasks.updateOne({ _id: "t3" }, { $set: { unit: "moved" } });
+    await tasks.deleteOne({ _id: "t13" });
+    expect((await tasks.find({ unit: "u3" }).toArray()).map((doc) => doc._id)).not.toContain("t3");
+    expect(examined()).toMatchObject({ examined: PER_UNIT - 2 });
+    await store.close();
+    store = await openEmbeddedStore({ dir });
+    tasks = store.db("svc").collection<TestDoc>("tasks");
+    expect(tasks.stats().indexes.map((index) => index.name)).toEqual(["_id_", "unit_1_status_1", "dueDay_1"]);
+    expect(await tasks.find({ unit: "moved" }).toArray()).toHaveLength(1);
+    expect(examined()).toMatchObject({ index: "unit_1_status_1", examined: 1 });
+  });
+});
