@@ -1,0 +1,56 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { DEV_AUTH_SECRET } from "../src/dev-token";
+import { AuthenticationError, createVerifier } from "../src/verify";
+
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "src/cli/dev-token.ts", ...args],
+      { cwd: packageDir, env: { ...process.env, AUTH_SECRET: "", ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe("dev-token CLI", () => {
+  it("prints only a token that the development verifier accepts", async () => {
+    const run = await runCli(["--sub", "official-1", "--name", "Nguyễn Văn A", "--role", "unit_admin", "--role", "inspector", "--unit", "26734", "--unit", "26737"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    const principal = await createVerifier({ secret: DEV_AUTH_SECRET }).verify(run.stdout.trim());
+    expect(principal).toEqual({ sub: "official-1", name: "Nguyễn Văn A", roles: ["unit_admin", "inspector"], units: ["26734", "26737"] });
+  });
+
+  it("signs with AUTH_SECRET when it is set", async () => {
+    const secret = "a-deployment-secret-of-at-least-32-chars";
+    const run = await runCli(["--sub", "admin", "--name", "Admin", "--role", "city_admin", "--unit", "*"], { AUTH_SECRET: secret });
+    expect(run.code).toBe(0);
+    await expect(createVerifier({ secret }).verify(run.stdout.trim())).resolves.toMatchObject({ units: ["*"] });
+    await expect(createVerifier({ secret: DEV_AUTH_SECRET }).verify(run.stdout.trim())).rejects.toBeInstanceOf(AuthenticationError);
+  });
+
+  it("exits 1 naming the flag for an unknown role or a bad unit code", async () => {
+    const run = await runCli(["--sub", "x", "--name", "X", "--role", "mayor", "--unit", "2673"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain('--role: unknown role "mayor"');
+    expect(run.stderr).toContain('--unit: "2673" is not a 5-digit unit code');
+  });
+
+  it("exits 1 when a required flag is missing", async () => {
+    const run = await runCli(["--sub", "x", "--role", "unit_admin", "--unit", "26734"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("--name is required");
+  });
+});
