@@ -1,0 +1,69 @@
+import type { GraphQLSchema } from "graphql";
+import type { Logger } from "pino";
+import type { Verifier } from "@lienthong/auth/verify";
+import type { EventBus } from "@lienthong/bus/event-bus";
+import { createRelay } from "@lienthong/bus/relay";
+import type { Clock } from "@lienthong/calendar/clock";
+import type { Database } from "@lienthong/store/collection";
+import { createSubgraph, type Subgraph } from "@lienthong/subgraph/create-subgraph";
+import type { Metrics } from "@lienthong/subgraph/metrics";
+import { createOfficialCommands, type OfficialCommands } from "./officials/official-commands";
+import { createOfficialQueries, OFFICIALS } from "./officials/official-store";
+import { buildDirectorySchema } from "./schema/schema";
+import { createUnitCatalog, type UnitCatalog } from "./units/unit-catalog";
+import { loadHcmcUnits } from "./units/units-file";
+
+export interface DirectoryDeps {
+  db: Database;
+  bus: EventBus;
+  clock: Clock;
+  verifier: Verifier;
+  log: Logger;
+  graphiql?: boolean;
+  metrics?: Metrics;
+}
+
+export interface DirectoryApp {
+  subgraph: Subgraph;
+  schema: GraphQLSchema;
+  units: UnitCatalog;
+  commands: OfficialCommands;
+  /** Starts the relay's periodic sweep (events left in outboxes by a crash go out now). */
+  start(): Promise<void>;
+  /** Flushes the relay; the caller closes the HTTP server first and the store and bus after. */
+  stop(): Promise<void>;
+}
+
+export async function buildApp(deps: DirectoryDeps): Promise<DirectoryApp> {
+  const log = deps.log.child({ service: "directory" });
+  const units = createUnitCatalog(loadHcmcUnits());
+  const officials = createOfficialQueries(deps.db);
+  await officials.ensureIndexes();
+  const relay = createRelay({ db: deps.db, collections: [OFFICIALS], bus: deps.bus, log });
+  const commands = createOfficialCommands({
+    db: deps.db,
+    clock: deps.clock,
+    units,
+    afterSave: (id) => void relay.drain(OFFICIALS, id),
+  });
+  const schema = buildDirectorySchema({ units, officials, commands });
+  const subgraph = createSubgraph({
+    name: "directory",
+    schema,
+    verifier: deps.verifier,
+    log,
+    graphiql: deps.graphiql ?? false,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+  });
+  return {
+    subgraph,
+    schema,
+    units,
+    commands,
+    async start() {
+      await relay.sweep();
+      relay.start();
+    },
+    stop: () => relay.stop(),
+  };
+}

@@ -1,0 +1,157 @@
+import { CITY_WIDE_READERS, hasRole, mayActInUnit, ROLES, type Principal } from "@lienthong/auth/principal";
+import { payload } from "@lienthong/subgraph/common-types";
+import { resolveOffsetPage } from "@lienthong/subgraph/connections";
+import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
+import { InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError, ConflictError, parseInput } from "@lienthong/subgraph/errors";
+import type { OfficialCommands } from "../officials/official-commands";
+import type { OfficialFilter, OfficialQueries, StoredOfficial } from "../officials/official-store";
+import type { Unit } from "../units/unit";
+import type { UnitCatalog } from "../units/unit-catalog";
+import type { DirectoryBuilder } from "./builder";
+import { deactivateOfficialInput, registerOfficialInput, updateOfficialInput } from "./official-input";
+
+export interface OfficialSchemaDeps {
+  units: UnitCatalog;
+  officials: OfficialQueries;
+  commands: OfficialCommands;
+}
+
+/** Contact details are shown to the official, to their own units' staff and to city-wide readers; masked for others. */
+function mayReadContact(reader: Principal | null, official: StoredOfficial): boolean {
+  if (reader === null) return false;
+  return reader.sub === official.id || hasRole(reader, ...CITY_WIDE_READERS) || mayActInUnit(reader, official.unit);
+}
+
+export function addOfficialSchema(builder: DirectoryBuilder, UnitRef: ReturnType<typeof builder.objectRef<Unit>>, deps: OfficialSchemaDeps) {
+  const RoleEnum = builder.enumType("Role", {
+    values: Object.fromEntries(ROLES.map((role) => [role.toUpperCase(), { value: role }])) as Record<string, { value: (typeof ROLES)[number] }>,
+  });
+
+  const OfficialRef = builder.objectRef<StoredOfficial>("Official");
+  builder.asEntity(OfficialRef, {
+    key: builder.selection<{ id: string }>("id"),
+    resolveReference: async ({ id }) => (await deps.officials.byIds([id])).get(id) ?? null,
+  });
+
+  OfficialRef.implement({
+    description: "A Front official (cán bộ) working in a unit.",
+    authScopes: { authenticated: true },
+    fields: (t) => ({
+      id: t.exposeID("id"),
+      fullName: t.exposeString("fullName"),
+      position: t.exposeString("position", { description: 'e.g. "Chủ tịch", "Phó Chủ tịch", "Ủy viên".' }),
+      unit: t.field({ type: UnitRef, resolve: (official) => deps.units.get(official.unit) as Unit }),
+      roles: t.field({ type: [RoleEnum], resolve: (official) => official.roles }),
+      email: t.string({ nullable: true, description: "Masked (null) unless you work in the same unit or at city level.", resolve: (o, _a, ctx) => (mayReadContact(ctx.principal, o) ? (o.email ?? null) : null) }),
+      phone: t.string({ nullable: true, description: "Masked (null) unless you work in the same unit or at city level.", resolve: (o, _a, ctx) => (mayReadContact(ctx.principal, o) ? (o.phone ?? null) : null) }),
+      active: t.exposeBoolean("active"),
+    }),
+  });
+
+  builder.queryFields((t) => ({
+    official: t.field({
+      type: OfficialRef,
+      nullable: true,
+      authScopes: { authenticated: true },
+      args: { id: t.arg.id({ required: true }) },
+      resolve: async (_root, { id }) => (await deps.officials.byIds([String(id)])).get(String(id)) ?? null,
+    }),
+    officials: t.connection({
+      type: OfficialRef,
+      authScopes: { authenticated: true },
+      args: { unit: t.arg.id(), role: t.arg({ type: RoleEnum }), search: t.arg.string() },
+      resolve: async (_root, args) => {
+        const filter: OfficialFilter = {
+          ...(args.unit ? { units: [String(args.unit)] } : {}),
+          ...(args.role ? { role: args.role } : {}),
+          ...(args.search ? { search: args.search } : {}),
+        };
+        return resolveOffsetPage(args, await deps.officials.count(filter), (window) => deps.officials.list(filter, window));
+      },
+    }),
+  }));
+
+  builder.objectField(UnitRef, "officials", (t) =>
+    t.connection({
+      type: OfficialRef,
+      authScopes: { authenticated: true },
+      args: { role: t.arg({ type: RoleEnum }), activeOnly: t.arg.boolean({ defaultValue: true }) },
+      resolve: async (unit, args) => {
+        const filter: OfficialFilter = { units: [unit.code], activeOnly: args.activeOnly ?? true, ...(args.role ? { role: args.role } : {}) };
+        return resolveOffsetPage(args, await deps.officials.count(filter), (window) => deps.officials.list(filter, window));
+      },
+    }),
+  );
+
+  const RegisterOfficialInput = builder.inputType("RegisterOfficialInput", {
+    fields: (t) => ({
+      fullName: t.string({ required: true }),
+      position: t.string({ required: true }),
+      unit: t.id({ required: true, description: "5-digit NSO code of the unit." }),
+      roles: t.field({ type: [RoleEnum], required: true }),
+      email: t.string(),
+      phone: t.string(),
+    }),
+  });
+  const UpdateOfficialInput = builder.inputType("UpdateOfficialInput", {
+    description: "Fields left out stay as they are; email or phone set to null are removed.",
+    fields: (t) => ({
+      id: t.id({ required: true }),
+      fullName: t.string(),
+      position: t.string(),
+      unit: t.id(),
+      roles: t.field({ type: [RoleEnum] }),
+      email: t.string(),
+      phone: t.string(),
+    }),
+  });
+  const DeactivateOfficialInput = builder.inputType("DeactivateOfficialInput", {
+    fields: (t) => ({ id: t.id({ required: true }), reason: t.string({ required: true }) }),
+  });
+
+  const errors = [ValidationError, NotAllowedError, NotFoundError, InvalidTransitionError, ConflictError];
+
+  builder.mutationFields((t) => ({
+    registerOfficial: t.field({
+      type: OfficialRef,
+      authScopes: { authenticated: true },
+      args: { input: t.arg({ type: RegisterOfficialInput, required: true }) },
+      errors: payload("official", ...errors),
+      resolve: async (_root, { input }, ctx) => {
+        const details = parseInput(registerOfficialInput, input);
+        if (details instanceof ValidationError) throw details;
+        return valueOrThrow(await deps.commands.register(details, callerOf(ctx)));
+      },
+    }),
+    updateOfficial: t.field({
+      type: OfficialRef,
+      authScopes: { authenticated: true },
+      args: { input: t.arg({ type: UpdateOfficialInput, required: true }) },
+      errors: payload("official", ...errors),
+      resolve: async (_root, { input }, ctx) => {
+        const parsed = parseInput(updateOfficialInput, input);
+        if (parsed instanceof ValidationError) throw parsed;
+        const { id, ...changes } = parsed;
+        return valueOrThrow(await deps.commands.update(id, changes, callerOf(ctx)));
+      },
+    }),
+    deactivateOfficial: t.field({
+      type: OfficialRef,
+      authScopes: { authenticated: true },
+      args: { input: t.arg({ type: DeactivateOfficialInput, required: true }) },
+      errors: payload("official", ...errors),
+      resolve: async (_root, { input }, ctx) => {
+        const parsed = parseInput(deactivateOfficialInput, input);
+        if (parsed instanceof ValidationError) throw parsed;
+        return valueOrThrow(await deps.commands.deactivate(parsed.id, parsed.reason, callerOf(ctx)));
+      },
+    }),
+  }));
+
+  return { OfficialRef, RoleEnum };
+}
+
+function callerOf(ctx: { principal: Principal | null; correlationId: string }) {
+  // authScopes { authenticated } has already refused anonymous callers.
+  return { principal: ctx.principal as Principal, correlationId: ctx.correlationId };
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { createUnitCatalog } from "./unit-catalog";
+import { parseUnitsCsv } from "./units-csv";
+import { loadHcmcUnits } from "./units-file";
+
+const catalog = createUnitCatalog(loadHcmcUnits());
+
+describe("the HCMC unit catalogue", () => {
+  it("holds the 168 units: 113 wards, 54 communes, 1 special zone", () => {
+    expect(catalog.list({})).toHaveLength(168);
+    expect(catalog.list({ type: "PHUONG" })).toHaveLength(113);
+    expect(catalog.list({ type: "XA" })).toHaveLength(54);
+    expect(catalog.list({ type: "DAC_KHU" }).map((unit) => unit.fullName)).toEqual(["Đặc khu Côn Đảo"]);
+  });
+
+  it("finds a unit by its NSO code with its full name and former districts", () => {
+    expect(catalog.get("26740")).toMatchObject({ name: "Sài Gòn", fullName: "Phường Sài Gòn", type: "PHUONG", formerDistricts: ["Quận 1"] });
+    expect(catalog.get("99999")).toBeUndefined();
+  });
+
+  it("searches ignoring case and Vietnamese diacritics", () => {
+    expect(catalog.list({ search: "ba diem" }).map((unit) => unit.fullName)).toEqual(["Xã Bà Điểm"]);
+    expect(catalog.list({ search: "SAI GON" }).map((unit) => unit.code)).toContain("26740");
+    expect(catalog.list({ search: "phường sài gòn" }).map((unit) => unit.code)).toEqual(["26740"]);
+    expect(catalog.list({ search: "dac khu" })).toHaveLength(1);
+  });
+
+  it("keeps every former district of a unit formed from several", () => {
+    const multi = catalog.list({}).filter((unit) => unit.formerDistricts.length > 1);
+    expect(multi.length).toBeGreaterThan(0);
+    expect(multi.every((unit) => unit.formerDistricts.every((district) => district.length > 0))).toBe(true);
+  });
+});
+
+describe("parsing a units CSV", () => {
+  const header = "nso_code,name,type,former_province,former_districts,merged_former_units";
+
+  it("names the line and the field of a bad row", () => {
+    expect(() => parseUnitsCsv(`${header}\n26740,Sài Gòn,PHUONG,"TP.HCM (cũ)","Quận 1",3\n2674,X,TOWN,P,D,1\n`)).toThrow(
+      /line 3: nso_code must be a 5-digit NSO code; type/,
+    );
+  });
+
+  it("refuses a code listed twice", () => {
+    const row = '26740,Sài Gòn,PHUONG,"TP.HCM (cũ)","Quận 1",3';
+    expect(() => parseUnitsCsv(`${header}\n${row}\n${row}\n`)).toThrow(/line 3: nso_code 26740 appears twice/);
+  });
+});
