@@ -1,0 +1,30 @@
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { authJwksUrl, authSecret, clockStart, host, logLevel, mongodbUrl, natsUrl, nodeEnv, port, requireAuthInProduction } from "@lienthong/config/common";
+
+const REPOSITORY_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+
+export const platformEnvSchema = requireAuthInProduction(
+  z.object({
+    PORT: port(4000),
+    HOST: host,
+    /** Default: `.data/` at the repository root. A relative path is taken from where the command was started. */
+    DATA_DIR: z.string().optional(),
+    NATS_URL: natsUrl,
+    MONGODB_URL: mongodbUrl,
+    AUTH_SECRET: authSecret,
+    AUTH_JWKS_URL: authJwksUrl,
+    LOG_LEVEL: logLevel.default("warn"),
+    NODE_ENV: nodeEnv,
+    CLOCK_START: clockStart,
+  }),
+);
+
+export type PlatformConfig = z.output<typeof platformEnvSchema>;
+
+/** `pnpm start` runs in apps/platform; INIT_CWD is where the user typed the command. */
+export function dataDirOf(config: PlatformConfig, invokedFrom: string | undefined): string {
+  if (config.DATA_DIR === undefined) return resolve(REPOSITORY_ROOT, ".data");
+  return resolve(invokedFrom ?? process.cwd(), config.DATA_DIR);
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import type { Principal } from "@lienthong/auth/principal";
+import type { Database } from "@lienthong/store/collection";
+import { DEMO_OFFICIALS, type DemoOfficial } from "./demo-people";
+
+/** Calls the platform's own GraphQL API, as the city admin: the seed goes through the same write path as users. */
+export type AdminGraphql = (query: string, variables: Record<string, unknown>) => Promise<{ data?: unknown; errors?: { message: string }[] }>;
+
+const ROSTER = "demo_roster";
+
+const rosterEntrySchema = z.object({ _id: z.string(), officialId: z.string() });
+
+const REGISTER = `mutation($input: RegisterOfficialInput!) {
+  registerOfficial(input: $input) { __typename ... on RegisterOfficialSuccess { official { id } } ... on Error { message } }
+}`;
+
+const registeredSchema = z.object({
+  registerOfficial: z.union([
+    z.object({ __typename: z.literal("RegisterOfficialSuccess"), official: z.object({ id: z.string() }) }),
+    z.object({ __typename: z.string(), message: z.string() }),
+  ]),
+});
+
+export interface SeededOfficial extends DemoOfficial {
+  principal: Principal;
+}
+
+/**
+ * Registers the demo officials that are not registered yet and returns all of them with the principal their
+ * tokens carry. The roster (demo key → official id) is written after each registration, so a start that
+ * crashed halfway continues where it stopped instead of registering anyone twice.
+ */
+export async function seedDemoOfficials(db: Database, graphql: AdminGraphql): Promise<SeededOfficial[]> {
+  const roster = db.collection<{ _id: string; officialId: string }>(ROSTER);
+  const known = new Map((await roster.find({}).toArray()).map((doc) => rosterEntrySchema.parse(doc)).map((doc) => [doc._id, doc.officialId]));
+  const seeded: SeededOfficial[] = [];
+  for (const person of DEMO_OFFICIALS) {
+    let officialId = known.get(person.key);
+    if (officialId === undefined) {
+      officialId = await register(graphql, person);
+      await roster.insertOne({ _id: person.key, officialId });
+    }
+    seeded.push({ ...person, principal: { sub: officialId, name: person.fullName, roles: person.roles, units: [person.unit] } });
+  }
+  return seeded;
+}
+
+async function register(graphql: AdminGraphql, person: DemoOfficial): Promise<string> {
+  const input = { fullName: person.fullName, position: person.position, unit: person.unit, roles: person.roles.map((role) => role.toUpperCase()), email: person.email };
+  const response = await graphql(REGISTER, { input });
+  if (response.errors?.length) throw new Error(`seeding ${person.key} failed: ${response.errors.map((error) => error.message).join("; ")}`);
+  const result = registeredSchema.parse(response.data).registerOfficial;
+  if (!("official" in result)) throw new Error(`seeding ${person.key} failed: ${result.message}`);
+  return result.official.id;
+}
