@@ -13,7 +13,7 @@ const SECRET = "distributed-e2e-secret-at-least-32-characters";
 
 const suite = planNatsSuite("distributed mode: nats-server, directory, gateway and a watcher as separate processes");
 
-describe.skipIf(suite.skip)(suite.title, () => {
+describe.skipIf(suite.skip)(suite.title, { timeout: 240_000 }, () => {
   it("registers an official through the gateway and the watcher process receives official.registered", async () => {
     const nats = await startNatsServer();
     onTestFinished(() => nats.stop());

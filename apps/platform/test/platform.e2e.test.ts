@@ -27,7 +27,8 @@ const REGISTER = `mutation($input: RegisterOfficialInput!) {
 }`;
 const input = { fullName: "Trần Thị Bích", position: "Ủy viên", unit: "26740", roles: ["UNIT_OFFICER"] };
 
-describe("the all-in-one platform (pnpm start)", () => {
+// Each case starts the whole platform as a process, up to three times: generous on a loaded two-core machine.
+describe("the all-in-one platform (pnpm start)", { timeout: 240_000 }, () => {
   it("serves units and officials through the gateway with the printed tokens, and keeps them across SIGTERM and kill -9", async () => {
     const data = tempDir("platform-");
     onTestFinished(data.remove);
