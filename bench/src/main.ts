@@ -15,7 +15,7 @@ const SCENARIOS: readonly Scenario[] = [
   { name: "bus", summary: "NATS JetStream: publish → consume latency and throughput between two processes", run: runBusBench },
 ];
 
-const USAGE = `usage: pnpm bench [scenario ...]   (default: all)\n${SCENARIOS.map((s) => `  ${s.name.padEnd(6)} ${s.summary}`).join("\n")}\n`;
+const USAGE = `usage: pnpm bench [-- scenario ...]   (default: all)\n${SCENARIOS.map((s) => `  ${s.name.padEnd(6)} ${s.summary}`).join("\n")}\n`;
 
 /** The scenarios named on the command line, in the order given; all of them when none is named. */
 function selectScenarios(args: readonly string[]): Scenario[] | string {
