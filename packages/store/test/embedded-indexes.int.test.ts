@@ -55,6 +55,29 @@ describe("embedded engine: indexes", () => {
     expect(examined()).toMatchObject({ index: null, examined: UNITS * PER_UNIT, returned: 1 });
   });
 
+  it("keeps range answers exact when an update turns an indexed field into an array and back", async () => {
+    const idsIn = async (filter: Record<string, unknown>) => (await tasks.find(filter).toArray()).map((doc) => doc._id);
+    await tasks.updateOne({ _id: "t7" }, { $set: { dueDay: [1000, -5] } });
+    // Each bound may be met by a different element of the array.
+    expect(await idsIn({ dueDay: { $gt: 999, $lt: 0 } })).toEqual(["t7"]);
+    await tasks.updateOne({ _id: "t7" }, { $set: { dueDay: [7] } });
+    expect(await idsIn({ dueDay: { $gte: 5, $lt: 9 } })).toEqual(["t5", "t6", "t7", "t8"]);
+    // Same value, no longer an array: the bounds may be intersected again.
+    await tasks.updateOne({ _id: "t7" }, { $set: { dueDay: 7 } });
+    expect(await idsIn({ dueDay: { $gte: 5, $lt: 9 } })).toEqual(["t5", "t6", "t7", "t8"]);
+    expect(examined()).toMatchObject({ index: "dueDay_1", examined: 4 });
+  });
+
+  it("checks a compound unique key when any of its fields changes, and only the owner may keep it", async () => {
+    await tasks.createIndex({ unit: 1, dueDay: 1 }, { unique: true });
+    await tasks.updateOne({ _id: "t3" }, { $set: { title: "renamed" }, $inc: { dueDay: 0 } });
+    expect(await tasks.findOne({ unit: "u3", dueDay: 3 })).toMatchObject({ _id: "t3", title: "renamed" });
+    await expect(tasks.updateOne({ _id: "t3" }, { $set: { dueDay: 13 } })).rejects.toMatchObject({ code: 11000 });
+    await tasks.updateOne({ _id: "t3" }, { $set: { dueDay: 3000 } });
+    expect(await tasks.countDocuments({ dueDay: { $gte: 3000 } })).toBe(1);
+    await tasks.insertOne({ _id: "t-new", unit: "u3", dueDay: 3, status: "open", title: "takes the freed key" });
+  });
+
   it("keeps index entries current as documents change and persists definitions across reopen", async () => {
     await tasks.updateOne({ _id: "t3" }, { $set: { unit: "moved" } });
     await tasks.deleteOne({ _id: "t13" });

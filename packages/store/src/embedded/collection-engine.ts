@@ -111,9 +111,10 @@ export class CollectionEngine {
     if (keyOf(next._id) !== idKey) {
       throw new StoreWriteError(66, "ImmutableField", "Performing an update on the path '_id' would modify the immutable field '_id'");
     }
-    this.assertUnique(next, idKey);
+    const changed = this.indexes.filter((index) => !index.sameEntries(current, next));
+    this.assertUnique(next, idKey, changed);
     this.append({ op: "put", doc: next });
-    for (const index of this.indexes) {
+    for (const index of changed) {
       index.remove(current, idKey);
       index.add(next, idKey);
     }
@@ -173,8 +174,8 @@ export class CollectionEngine {
     return index;
   }
 
-  private assertUnique(doc: Document, idKey: string): void {
-    for (const index of this.indexes) {
+  private assertUnique(doc: Document, idKey: string, indexes: readonly SecondaryIndex[] = this.indexes): void {
+    for (const index of indexes) {
       const conflict = index.findConflict(doc, idKey);
       if (conflict) throw new DuplicateKeyError(this.namespace, index.definition.name, index.definition.key, conflict);
     }

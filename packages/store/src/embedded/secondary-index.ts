@@ -79,6 +79,21 @@ export class SecondaryIndex {
     }
   }
 
+  /**
+   * True when both versions of a document produce exactly the same entries in this index, so
+   * replacing one with the other needs no index maintenance (and cannot break uniqueness here).
+   */
+  sameEntries(before: Document, after: Document): boolean {
+    const fields = this.definition.unique ? this.fields : [this.firstField];
+    for (const field of fields) {
+      const old = valuesAtPath(before, field);
+      const next = valuesAtPath(after, field);
+      if (old.sawArray !== next.sawArray || old.values.length !== next.values.length) return false;
+      for (const [position, value] of old.values.entries()) if (keyOf(value) !== keyOf(next.values[position])) return false;
+    }
+    return true;
+  }
+
   lookupEqual(value: unknown): ReadonlySet<string> {
     return this.idsByKey.get(keyOf(value)) ?? NO_IDS;
   }
