@@ -1,0 +1,38 @@
+import type { GraphQLSchema } from "graphql";
+import type { Clock } from "@lienthong/calendar/clock";
+import type { Database } from "@lienthong/store/collection";
+import { toSubgraphSchema } from "@lienthong/subgraph/builder";
+import type { ProgrammeCommands } from "../programmes/programme-commands";
+import type { ProgrammeQueries } from "../programmes/programme-store";
+import type { ChecklistItem } from "../tasks/checklist";
+import type { TaskCommands } from "../tasks/task-commands";
+import type { TaskQueries } from "../tasks/task-store";
+import { createTasksBuilder } from "./builder";
+import { addProgrammeSchema } from "./programme";
+import { addExternalRefs } from "./refs";
+import { addReportSchema } from "./report";
+import { addTaskSchema } from "./task";
+import { addTaskMutations } from "./task-mutations";
+
+export interface TasksSchemaDeps {
+  db: Database;
+  clock: Clock;
+  tasks: TaskQueries;
+  programmes: ProgrammeQueries;
+  taskCommands: TaskCommands;
+  programmeCommands: ProgrammeCommands;
+  checklist: readonly ChecklistItem[];
+  flush(taskId: string): Promise<void>;
+}
+
+export function buildTasksSchema(deps: TasksSchemaDeps): GraphQLSchema {
+  const builder = createTasksBuilder();
+  builder.queryType({});
+  builder.mutationType({});
+  const refs = addExternalRefs(builder);
+  const taskTypes = addTaskSchema(builder, refs, deps);
+  addTaskMutations(builder, taskTypes, deps.taskCommands);
+  addProgrammeSchema(builder, refs, taskTypes, { programmes: deps.programmes, commands: deps.programmeCommands });
+  addReportSchema(builder, refs, taskTypes, deps);
+  return toSubgraphSchema(builder);
+}

@@ -1,0 +1,205 @@
+import { z } from "zod";
+import { TASK_COMPLETIONS, TASK_PRIORITIES } from "@lienthong/contracts/tasks";
+import type { Collection, Database, Filter } from "@lienthong/store/collection";
+import { createRepository, type AggregateDocument, type Repository } from "@lienthong/store/repository";
+import { dueAt, overdueFrom } from "./task-deadline";
+import { evolve } from "./task-evolve";
+import { OPEN_STATUSES, TASK_STATUSES, type Task, type TaskEvent, type TaskStatus } from "./task-types";
+
+export const TASKS = "tasks";
+
+/**
+ * A task as stored: the domain state plus instants derived on every write, so the schedule and the reports
+ * find due and overdue tasks with indexed range queries (ISO strings in UTC compare like the instants).
+ */
+export type StoredTask = Task & {
+  /** End of the deadline day in Vietnam. */
+  dueAt?: string;
+  /** From when the task counts as overdue if still not done; absent when it cannot be. */
+  overdueFrom?: string;
+  /** TaskBecameOverdue was emitted for the deadline now in force. */
+  overdueFlagged: boolean;
+};
+
+const text = z.string();
+const storedTaskSchema = z.object({
+  id: text,
+  unit: text,
+  assigningUnit: text,
+  programmeId: text.optional(),
+  parentTaskId: text.optional(),
+  title: text,
+  description: text.optional(),
+  leadOwner: text.optional(),
+  coOwners: z.array(text),
+  deliverable: text.optional(),
+  expectedResult: text.optional(),
+  deadline: text.optional(),
+  milestones: z.array(z.object({ title: text, due: text })),
+  priority: z.enum(TASK_PRIORITIES),
+  responsibility: text.optional(),
+  authority: text.optional(),
+  status: z.enum(TASK_STATUSES),
+  progress: z.number(),
+  lastReport: z.object({ percent: z.number(), note: text, evidence: z.array(text), reportedAt: text, by: text }).optional(),
+  submittedAt: text.optional(),
+  completion: z.enum(TASK_COMPLETIONS).optional(),
+  pendingExtension: z.object({ requestedDeadline: text, reason: text, requestedBy: text }).optional(),
+  extensions: z.array(z.object({ previousDeadline: text, newDeadline: text, reason: text, grantedBy: text })),
+  returnReason: text.optional(),
+  cancelReason: text.optional(),
+  overdueDeadline: text.optional(),
+  lastReminder: z.object({ deadline: text, daysBefore: z.number() }).optional(),
+  dueAt: text.optional(),
+  overdueFrom: text.optional(),
+  overdueFlagged: z.boolean(),
+});
+
+export function parseStoredTask(doc: unknown): StoredTask {
+  return storedTaskSchema.parse(doc);
+}
+
+export function toStored(task: Task): StoredTask {
+  const from = overdueFrom(task);
+  return {
+    ...task,
+    ...(task.deadline === undefined ? {} : { dueAt: dueAt(task.deadline).toISOString() }),
+    ...(from === undefined ? {} : { overdueFrom: from.toISOString() }),
+    overdueFlagged: task.deadline !== undefined && task.overdueDeadline === task.deadline,
+  };
+}
+
+/** evolve() plus the derived instants, so every write keeps them in step with the state. */
+export function evolveStored(state: StoredTask | null, event: TaskEvent): StoredTask | null {
+  const next = evolve(state === null ? null : withoutDerived(state), event);
+  return next === null ? null : toStored(next);
+}
+
+function withoutDerived(stored: StoredTask): Task {
+  const { dueAt: _dueAt, overdueFrom: _overdueFrom, overdueFlagged: _flagged, ...task } = stored;
+  return task;
+}
+
+export function taskRepository(db: Database, afterSave?: (id: string) => void): Repository<StoredTask> {
+  return createRepository<StoredTask>({ db, collection: TASKS, parse: parseStoredTask, ...(afterSave ? { afterSave } : {}) });
+}
+
+export type TaskDocument = AggregateDocument & StoredTask;
+
+/** Which tasks a reader may see: undefined = every task (city-wide readers). */
+export interface ReadScope {
+  units: string[];
+  official: string;
+}
+
+export interface TaskFilter {
+  scope?: ReadScope;
+  units?: string[];
+  programmeId?: string;
+  leadOwner?: string;
+  status?: TaskStatus;
+  /** true = overdue and not done at `now`; false = anything else. */
+  overdue?: boolean;
+  /** Deadline within [from, to] (calendar dates). */
+  deadlineFrom?: string;
+  deadlineTo?: string;
+  now: Date;
+}
+
+export const BUCKETS = ["doneOnTime", "doneLate", "inProgressWithinDeadline", "overdueNotDone"] as const;
+export type Bucket = (typeof BUCKETS)[number];
+export type BucketCounts = Record<Bucket, number>;
+
+export function taskFilter(filter: TaskFilter): Filter<TaskDocument> {
+  const and: Filter<TaskDocument>[] = [];
+  if (filter.scope) {
+    const { units, official } = filter.scope;
+    and.push({ $or: [{ unit: { $in: units } }, { assigningUnit: { $in: units } }, { leadOwner: official }, { coOwners: official }] });
+  }
+  if (filter.units) and.push({ unit: { $in: filter.units } });
+  if (filter.programmeId !== undefined) and.push({ programmeId: filter.programmeId });
+  if (filter.leadOwner !== undefined) and.push({ leadOwner: filter.leadOwner });
+  if (filter.status !== undefined) and.push({ status: filter.status });
+  const now = filter.now.toISOString();
+  if (filter.overdue === true) and.push({ overdueFrom: { $lte: now } });
+  if (filter.overdue === false) and.push({ $or: [{ overdueFrom: { $exists: false } }, { overdueFrom: { $gt: now } }] });
+  if (filter.deadlineFrom !== undefined) and.push({ deadline: { $gte: filter.deadlineFrom } });
+  if (filter.deadlineTo !== undefined) and.push({ deadline: { $lte: filter.deadlineTo } });
+  return and.length === 0 ? {} : { $and: and };
+}
+
+/** The official reporting buckets as query filters at `now`; drafts and cancelled tasks are in none. */
+export function bucketFilter(bucket: Bucket, now: Date): Filter<TaskDocument> {
+  const at = now.toISOString();
+  switch (bucket) {
+    case "doneOnTime":
+      return { status: "DONE", completion: "ON_TIME" };
+    case "doneLate":
+      return { status: "DONE", completion: "LATE" };
+    case "overdueNotDone":
+      return { overdueFrom: { $lte: at } };
+    case "inProgressWithinDeadline":
+      return { status: { $in: [...OPEN_STATUSES] }, $or: [{ overdueFrom: { $exists: false } }, { overdueFrom: { $gt: at } }] };
+  }
+}
+
+export function createTaskQueries(db: Database) {
+  const collection: Collection<TaskDocument> = db.collection<TaskDocument>(TASKS);
+  const noOutbox = { _outbox: 0 } as const;
+
+  return {
+    collection,
+    async ensureIndexes(): Promise<void> {
+      await collection.createIndex({ unit: 1, status: 1 });
+      await collection.createIndex({ assigningUnit: 1 });
+      await collection.createIndex({ programmeId: 1 });
+      await collection.createIndex({ leadOwner: 1 });
+      await collection.createIndex({ overdueFrom: 1 });
+      await collection.createIndex({ dueAt: 1 });
+    },
+    async byIds(ids: readonly string[]): Promise<Map<string, StoredTask>> {
+      const docs = await collection.find({ _id: { $in: [...ids] } }, { projection: noOutbox }).toArray();
+      return new Map(docs.map((doc) => [doc._id, parseStoredTask(doc)]));
+    },
+    count: (filter: TaskFilter): Promise<number> => collection.countDocuments(taskFilter(filter)),
+    /** Nearest deadline first, then creation order (ids are time-ordered UUIDv7). */
+    async list(filter: TaskFilter, window: { offset: number; limit: number }): Promise<StoredTask[]> {
+      const docs = await collection.find(taskFilter(filter), { projection: noOutbox, sort: { dueAt: 1, _id: 1 }, skip: window.offset, limit: window.limit }).toArray();
+      return docs.map(parseStoredTask);
+    },
+    async buckets(filter: TaskFilter): Promise<BucketCounts> {
+      const base = taskFilter(filter);
+      const counts = await Promise.all(BUCKETS.map((bucket) => collection.countDocuments({ $and: [base, bucketFilter(bucket, filter.now)] })));
+      return Object.fromEntries(BUCKETS.map((bucket, index) => [bucket, counts[index] ?? 0])) as BucketCounts;
+    },
+    /** Bucket counts per executing unit, for city reports. */
+    async bucketsByUnit(filter: TaskFilter): Promise<Map<string, BucketCounts>> {
+      const base = taskFilter(filter);
+      const byUnit = new Map<string, BucketCounts>();
+      for (const bucket of BUCKETS) {
+        const groups = await collection
+          .aggregate<{ _id: string; count: number }>([{ $match: { $and: [base, bucketFilter(bucket, filter.now)] } }, { $group: { _id: "$unit", count: { $sum: 1 } } }])
+          .toArray();
+        for (const group of groups) {
+          const counts = byUnit.get(group._id) ?? { doneOnTime: 0, doneLate: 0, inProgressWithinDeadline: 0, overdueNotDone: 0 };
+          counts[bucket] = group.count;
+          byUnit.set(group._id, counts);
+        }
+      }
+      return byUnit;
+    },
+    /** Tasks past their deadline and not yet flagged overdue for it. */
+    async overdueCandidates(now: Date, limit: number): Promise<string[]> {
+      const docs = await collection.find({ overdueFrom: { $lte: now.toISOString() }, overdueFlagged: false }, { projection: { _id: 1 }, sort: { overdueFrom: 1 }, limit }).toArray();
+      return docs.map((doc) => doc._id);
+    },
+    /** Unfinished tasks whose deadline falls within the reminder horizon. */
+    async reminderCandidates(now: Date, horizonMs: number, limit: number): Promise<string[]> {
+      const window = { $gt: now.toISOString(), $lte: new Date(now.getTime() + horizonMs).toISOString() };
+      const docs = await collection.find({ dueAt: window, status: { $in: ["ASSIGNED", "IN_PROGRESS"] } }, { projection: { _id: 1 }, sort: { dueAt: 1 }, limit }).toArray();
+      return docs.map((doc) => doc._id);
+    },
+  };
+}
+
+export type TaskQueries = ReturnType<typeof createTaskQueries>;

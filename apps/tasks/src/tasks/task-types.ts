@@ -1,0 +1,117 @@
+import type { z } from "zod";
+import type * as events from "@lienthong/contracts/tasks";
+import type { TASK_COMPLETIONS, TASK_PRIORITIES } from "@lienthong/contracts/tasks";
+import type { Principal } from "@lienthong/auth/principal";
+import type { ChecklistItem } from "./checklist";
+
+export const TASK_STATUSES = ["DRAFT", "ASSIGNED", "IN_PROGRESS", "SUBMITTED", "DONE", "CANCELLED"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+/** Statuses in which a task is being worked on: they count towards "in progress" or "overdue not done". */
+export const OPEN_STATUSES: readonly TaskStatus[] = ["ASSIGNED", "IN_PROGRESS", "SUBMITTED"];
+
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+export type TaskCompletion = (typeof TASK_COMPLETIONS)[number];
+
+export interface Milestone {
+  title: string;
+  due: string;
+}
+
+/** What may be filled in while a task is a draft (absent = not given yet). */
+export interface TaskDetails {
+  title: string;
+  description?: string;
+  leadOwner?: string;
+  coOwners: string[];
+  deliverable?: string;
+  expectedResult?: string;
+  deadline?: string;
+  milestones: Milestone[];
+  priority: TaskPriority;
+  responsibility?: string;
+  authority?: string;
+  parentTaskId?: string;
+}
+
+export interface ProgressReport {
+  percent: number;
+  note: string;
+  evidence: string[];
+  reportedAt: string;
+  by: string;
+}
+
+export interface Extension {
+  previousDeadline: string;
+  newDeadline: string;
+  reason: string;
+  grantedBy: string;
+}
+
+export interface Task extends TaskDetails {
+  id: string;
+  /** The unit that carries the task out. */
+  unit: string;
+  /** The unit that assigned it (confirms, returns, grants extensions); "*" = the city committee. */
+  assigningUnit: string;
+  programmeId?: string;
+  status: TaskStatus;
+  progress: number;
+  lastReport?: ProgressReport;
+  submittedAt?: string;
+  completion?: TaskCompletion;
+  pendingExtension?: { requestedDeadline: string; reason: string; requestedBy: string };
+  extensions: Extension[];
+  returnReason?: string;
+  cancelReason?: string;
+  /** The deadline for which TaskBecameOverdue was emitted: once per deadline. */
+  overdueDeadline?: string;
+  /** The last reminder sent, so each offset reminds once per deadline. */
+  lastReminder?: { deadline: string; daysBefore: number };
+}
+
+export type TaskChanges = Partial<TaskDetails>;
+
+export type TaskCommand =
+  | { type: "AddTask"; taskId: string; unit: string; assigningUnit?: string; programmeId?: string; details: TaskDetails }
+  | { type: "UpdateTask"; taskId: string; changes: TaskChanges }
+  | { type: "AssignTask"; taskId: string }
+  | { type: "AcceptTask"; taskId: string }
+  | { type: "ReportTaskProgress"; taskId: string; percent: number; note: string; evidence: string[] }
+  | { type: "SubmitTask"; taskId: string; note?: string }
+  | { type: "ConfirmTask"; taskId: string }
+  | { type: "ReturnTask"; taskId: string; reason: string }
+  | { type: "RequestExtension"; taskId: string; newDeadline: string; reason: string }
+  | { type: "GrantExtension"; taskId: string; reason: string; newDeadline?: string }
+  | { type: "RejectExtension"; taskId: string; reason: string }
+  | { type: "CancelTask"; taskId: string; reason: string }
+  | { type: "MarkTaskOverdue"; taskId: string }
+  | { type: "SendTaskReminder"; taskId: string };
+
+type Data<D extends { schema: z.ZodType }> = z.infer<D["schema"]>;
+
+export type TaskEvent =
+  | { type: "TaskAdded"; data: Data<typeof events.taskAdded> }
+  | { type: "TaskUpdated"; data: Data<typeof events.taskUpdated> }
+  | { type: "TaskAssigned"; data: Data<typeof events.taskAssigned> }
+  | { type: "TaskAccepted"; data: Data<typeof events.taskAccepted> }
+  | { type: "TaskProgressReported"; data: Data<typeof events.taskProgressReported> }
+  | { type: "TaskSubmitted"; data: Data<typeof events.taskSubmitted> }
+  | { type: "TaskConfirmed"; data: Data<typeof events.taskConfirmed> }
+  | { type: "TaskReturned"; data: Data<typeof events.taskReturned> }
+  | { type: "TaskExtensionRequested"; data: Data<typeof events.taskExtensionRequested> }
+  | { type: "TaskExtensionGranted"; data: Data<typeof events.taskExtensionGranted> }
+  | { type: "TaskExtensionRejected"; data: Data<typeof events.taskExtensionRejected> }
+  | { type: "TaskCancelled"; data: Data<typeof events.taskCancelled> }
+  | { type: "TaskBecameOverdue"; data: Data<typeof events.taskBecameOverdue> }
+  | { type: "TaskReminderDue"; data: Data<typeof events.taskReminderDue> };
+
+export interface TaskContext {
+  principal: Principal;
+  now: Date;
+  checklist: readonly ChecklistItem[];
+  /** Days before the deadline at which the lead owner is reminded, e.g. [3, 1]. */
+  reminderOffsets: readonly number[];
+  /** The programme named by AddTask, as loaded by the command handler (null = no such programme). */
+  programme?: { issuingUnit: string; closed: boolean } | null;
+}

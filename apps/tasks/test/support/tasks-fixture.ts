@@ -1,0 +1,70 @@
+import pino from "pino";
+import { onTestFinished } from "vitest";
+import { signDevToken } from "@lienthong/auth/dev-token";
+import type { Principal } from "@lienthong/auth/principal";
+import { createVerifier } from "@lienthong/auth/verify";
+import { openEmbeddedBus } from "@lienthong/bus/embedded-bus";
+import { manualClock, type ManualClock } from "@lienthong/calendar/clock";
+import { openEmbeddedStore } from "@lienthong/store/embedded";
+import { graphqlClient } from "@lienthong/testing/graphql-client";
+import { tempDir } from "@lienthong/testing/temp-dir";
+import { buildApp, type TasksDeps } from "../../src/app";
+
+const SECRET = "tasks-tests-secret-at-least-32-characters!";
+
+export const SAI_GON = "26740";
+export const BA_DIEM = "27592";
+
+export const people = {
+  city: { sub: "city-admin", name: "Trần Văn Thành", roles: ["city_admin"], units: ["*"] },
+  sgAdmin: { sub: "sg-admin", name: "Lê Thị Hoa", roles: ["unit_admin"], units: [SAI_GON] },
+  sgOfficer: { sub: "sg-officer", name: "Phạm Minh", roles: ["unit_officer"], units: [SAI_GON] },
+  lan: { sub: "o-lan", name: "Nguyễn Thị Lan", roles: ["unit_officer"], units: [SAI_GON] },
+  bdOfficer: { sub: "bd-officer", name: "Đỗ Thu Hà", roles: ["unit_officer"], units: [BA_DIEM] },
+  bdAdmin: { sub: "bd-admin", name: "Võ Văn Kiệt", roles: ["unit_admin"], units: [BA_DIEM] },
+} satisfies Record<string, Principal>;
+
+/** 2026-03-10 09:00 in Vietnam. */
+export const START = "2026-03-10T02:00:00.000Z";
+
+/**
+ * A tasks service over an embedded store and bus in a temp folder, queried in-process. `restart` closes it and
+ * opens the same folder again (a process restart), optionally with the clock moved.
+ */
+export async function startTasks(options: Partial<Pick<TasksDeps, "checklist" | "reminderOffsets">> = {}) {
+  const dir = tempDir("tasks-");
+  const clock: ManualClock = manualClock(START);
+  let running = await open();
+
+  async function open() {
+    const store = await openEmbeddedStore({ dir: dir.path });
+    const bus = await openEmbeddedBus({ db: store.db("bus") });
+    const app = await buildApp({ db: store.db("tasks"), bus, clock, verifier: createVerifier({ secret: SECRET }), log: pino({ level: "silent" }), ...options });
+    await app.start();
+    return { store, bus, app, close: async () => (await app.stop(), await bus.close(), await store.close()) };
+  }
+
+  onTestFinished(async () => {
+    await running.close();
+    await dir.remove();
+  });
+
+  const fetch = (request: Request) => running.app.subgraph.app.fetch(request);
+  return {
+    clock,
+    get app() {
+      return running.app;
+    },
+    get bus() {
+      return running.bus;
+    },
+    fetch,
+    async restart(at?: string) {
+      await running.close();
+      if (at) clock.set(at);
+      running = await open();
+    },
+    token: (principal: Principal) => signDevToken(principal, SECRET),
+    as: async (principal: Principal) => graphqlClient(fetch, { token: await signDevToken(principal, SECRET) }),
+  };
+}

@@ -1,0 +1,212 @@
+import { z } from "zod";
+import { declareEvent } from "./registry";
+
+const unitCode = z.string().regex(/^\d{5}$/);
+/** A unit code, or "*" when the city committee itself issued or assigned. */
+const issuingUnit = z.union([unitCode, z.literal("*")]);
+const isoDate = z.iso.date();
+const instant = z.iso.datetime({ offset: true });
+const id = z.string().min(1);
+const text = z.string().min(1);
+
+/** Who acted and on whose authority (e.g. "lead owner", "unit_admin of 26740", "schedule"), for the audit trail. */
+const by = z.object({ name: text, authority: text });
+
+export const TASK_PRIORITIES = ["LOW", "NORMAL", "HIGH", "URGENT"] as const;
+export const TASK_COMPLETIONS = ["ON_TIME", "LATE"] as const;
+
+const milestone = z.object({ title: text, due: isoDate });
+
+/** Every detail of a task that may be filled in while it is a draft; absent = not given yet. */
+const taskDetails = z.object({
+  title: text,
+  description: text.optional(),
+  leadOwner: id.optional(),
+  coOwners: z.array(id),
+  deliverable: text.optional(),
+  expectedResult: text.optional(),
+  deadline: isoDate.optional(),
+  milestones: z.array(milestone),
+  priority: z.enum(TASK_PRIORITIES),
+  responsibility: text.optional(),
+  authority: text.optional(),
+  parentTaskId: id.optional(),
+});
+
+const target = z.object({
+  indicator: text,
+  baseline: z.number().optional(),
+  targetValue: z.number(),
+  unitOfMeasure: text,
+  period: text.optional(),
+});
+
+const sourceDocument = z.object({ number: text, date: isoDate, issuer: text, summary: text });
+
+const programmeDetails = z.object({
+  title: text,
+  term: text.optional(),
+  periodFrom: isoDate.optional(),
+  periodTo: isoDate.optional(),
+  sourceDocument,
+  sourceCongressId: id.optional(),
+  targets: z.array(target),
+});
+
+export const actionProgrammeCreated = declareEvent({
+  service: "tasks",
+  aggregate: "action-programme",
+  event: "created",
+  version: 1,
+  schema: programmeDetails.extend({ programmeId: id, issuingUnit, by }),
+});
+
+export const actionProgrammeUpdated = declareEvent({
+  service: "tasks",
+  aggregate: "action-programme",
+  event: "updated",
+  version: 1,
+  schema: z.object({ programmeId: id, issuingUnit, changes: programmeDetails.partial(), by }),
+});
+
+export const actionProgrammeClosed = declareEvent({
+  service: "tasks",
+  aggregate: "action-programme",
+  event: "closed",
+  version: 1,
+  schema: z.object({ programmeId: id, issuingUnit, reason: text, by }),
+});
+
+const taskRef = { taskId: id, unit: unitCode };
+
+export const taskAdded = declareEvent({
+  service: "tasks",
+  aggregate: "task",
+  event: "added",
+  version: 1,
+  schema: taskDetails.extend({ ...taskRef, assigningUnit: issuingUnit, programmeId: id.optional(), by }),
+});
+
+export const taskUpdated = declareEvent({
+  service: "tasks",
+  aggregate: "task",
+  event: "updated",
+  version: 1,
+  schema: z.object({ ...taskRef, changes: taskDetails.partial(), by }),
+});
+
+export const taskAssigned = declareEvent({
+  service: "tasks",
+  aggregate: "task",
+  event: "assigned",
+  version: 1,
+  schema: z.object({ ...taskRef, leadOwner: id, coOwners: z.array(id), deadline: isoDate, by }),
+});
+
+export const taskAccepted = declareEvent({
+  service: "tasks",
+  aggregate: "task",
+  event: "accepted",
+  version: 1,
+  schema: z.object({ ...taskRef, by }),
+});
+
+export const taskProgressReported = declareEvent({
+  service: "tasks",
+  aggregate: "task",
+  event: "progress-reported",
+  version: 1,
+  schema: z.object({ ...taskRef, percent: z.number().int().min(0).max(100), note: text, evidence: z.array(z.url()), reportedAt: instant, by }),
+});
+
+export const taskSubmitted = declareEvent({
+  service: "tasks",
+  aggregate: "task",
+  event: "submitted",
+  version: 1,
+  schema: z.object({ ...taskRef, note: text.optional(), submittedAt: instant, by }),
+});
+
+export const taskConfirmed = declareEvent({
+  service: "tasks",
+  aggregate: "task",
+  event: "confirmed",
+  version: 1,
+  schema: z.object({ ...taskRef, completion: z.enum(TASK_COMPLETIONS), deadline: isoDate, submittedAt: instant, by }),
+});
+
+export const taskReturned = declareEvent({
+  service: "tasks",
+  aggregate: "task",
+  event: "returned",
+  version: 1,
+  schema: z.object({ ...taskRef, reason: text, by }),
+});
+
+export const taskExtensionRequested = declareEvent({
+  service: "tasks",
+  aggregate: "task",
+  event: "extension-requested",
+  version: 1,
+  schema: z.object({ ...taskRef, currentDeadline: isoDate, requestedDeadline: isoDate, reason: text, by }),
+});
+
+export const taskExtensionGranted = declareEvent({
+  service: "tasks",
+  aggregate: "task",
+  event: "extension-granted",
+  version: 1,
+  schema: z.object({ ...taskRef, previousDeadline: isoDate, newDeadline: isoDate, reason: text, by }),
+});
+
+export const taskExtensionRejected = declareEvent({
+  service: "tasks",
+  aggregate: "task",
+  event: "extension-rejected",
+  version: 1,
+  schema: z.object({ ...taskRef, requestedDeadline: isoDate, reason: text, by }),
+});
+
+export const taskCancelled = declareEvent({
+  service: "tasks",
+  aggregate: "task",
+  event: "cancelled",
+  version: 1,
+  schema: z.object({ ...taskRef, reason: text, by }),
+});
+
+export const taskBecameOverdue = declareEvent({
+  service: "tasks",
+  aggregate: "task",
+  event: "became-overdue",
+  version: 1,
+  schema: z.object({ ...taskRef, leadOwner: id, deadline: isoDate, by }),
+});
+
+export const taskReminderDue = declareEvent({
+  service: "tasks",
+  aggregate: "task",
+  event: "reminder-due",
+  version: 1,
+  schema: z.object({ ...taskRef, leadOwner: id, deadline: isoDate, daysBefore: z.number().int().positive(), by }),
+});
+
+export const tasksEvents = [
+  actionProgrammeCreated,
+  actionProgrammeUpdated,
+  actionProgrammeClosed,
+  taskAdded,
+  taskUpdated,
+  taskAssigned,
+  taskAccepted,
+  taskProgressReported,
+  taskSubmitted,
+  taskConfirmed,
+  taskReturned,
+  taskExtensionRequested,
+  taskExtensionGranted,
+  taskExtensionRejected,
+  taskCancelled,
+  taskBecameOverdue,
+  taskReminderDue,
+];
