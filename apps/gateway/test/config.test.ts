@@ -16,7 +16,10 @@ describe("gateway configuration", () => {
   it("defaults to port 4000 and the subgraphs listed in src/subgraphs.ts", () => {
     const config = parseConfig(gatewayEnvSchema, {});
     expect(config.PORT).toBe(4000);
-    expect(config.SUBGRAPHS).toEqual([{ name: "directory", url: "http://127.0.0.1:4001/graphql" }]);
+    expect(config.SUBGRAPHS).toEqual([
+      { name: "directory", url: "http://127.0.0.1:4001/graphql" },
+      { name: "tasks", url: "http://127.0.0.1:4002/graphql" },
+    ]);
   });
 
   it("reads SUBGRAPHS as name=url pairs", () => {

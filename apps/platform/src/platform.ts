@@ -8,8 +8,8 @@ import { openStore } from "@lienthong/store/open-store";
 import { listen, type RunningServer } from "@lienthong/subgraph/serve";
 import { buildGateway } from "@lienthong/gateway/app";
 import type { PlatformConfig } from "./config";
-import { DEMO_CITY_ADMIN } from "./demo-people";
-import { seedDemoOfficials, type AdminGraphql } from "./seed";
+import { DEMO_CITY_ADMIN, DEMO_WARDS } from "./demo-people";
+import { seedDemoOfficials, seedOnce, type AdminGraphql } from "./seed";
 import { SERVICES, type RunningService } from "./services";
 
 export interface DemoUser {
@@ -64,6 +64,11 @@ export async function startPlatform(config: PlatformConfig, dataDir: string, log
     return (await response.json()) as Awaited<ReturnType<AdminGraphql>>;
   };
   const officials = await seedDemoOfficials(store.db("platform"), adminGraphql);
+  const demo = { wards: DEMO_WARDS.map((ward) => ward.code), officials, now: clock.now() };
+  for (const { name, service } of services) {
+    const seed = SERVICES.find((candidate) => candidate.name === name)?.seed;
+    if (seed) await seedOnce(store.db("platform"), name, () => seed(service, demo));
+  }
 
   const demoUsers: DemoUser[] = [
     { label: "city admin", principal: DEMO_CITY_ADMIN, token: adminToken },

@@ -7,6 +7,7 @@ import { DEMO_OFFICIALS, type DemoOfficial } from "./demo-people";
 export type AdminGraphql = (query: string, variables: Record<string, unknown>) => Promise<{ data?: unknown; errors?: { message: string }[] }>;
 
 const ROSTER = "demo_roster";
+const SEEDED_SERVICES = "demo_seeded_services";
 
 const rosterEntrySchema = z.object({ _id: z.string(), officialId: z.string() });
 
@@ -52,4 +53,15 @@ async function register(graphql: AdminGraphql, person: DemoOfficial): Promise<st
   const result = registeredSchema.parse(response.data).registerOfficial;
   if (!("official" in result)) throw new Error(`seeding ${person.key} failed: ${result.message}`);
   return result.official.id;
+}
+
+/**
+ * Runs a service's demo seed on the first start only. The mark is written after the seed finished: a start that
+ * crashed in the middle of seeding seeds again (demo data only, duplicates are harmless there).
+ */
+export async function seedOnce(db: Database, service: string, seed: () => Promise<unknown>): Promise<void> {
+  const seeded = db.collection<{ _id: string; at: Date }>(SEEDED_SERVICES);
+  if (await seeded.findOne({ _id: service })) return;
+  await seed();
+  await seeded.insertOne({ _id: service, at: new Date() });
 }

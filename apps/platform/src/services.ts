@@ -5,6 +5,9 @@ import type { Clock } from "@lienthong/calendar/clock";
 import type { Database } from "@lienthong/store/collection";
 import type { Subgraph } from "@lienthong/subgraph/create-subgraph";
 import { buildApp as buildDirectory } from "@lienthong/directory/app";
+import { buildApp as buildTasks } from "@lienthong/tasks/app";
+import { seedTasks } from "@lienthong/tasks/seed";
+import type { SeededOfficial } from "./seed";
 
 export interface ServiceDeps {
   db: Database;
@@ -21,7 +24,33 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+/** What a service's demo seed may use: the demo wards and officials, and the platform's "now". */
+export interface DemoContext {
+  wards: string[];
+  officials: SeededOfficial[];
+  now: Date;
+}
+
+export interface ServiceEntry {
+  name: string;
+  build: (deps: ServiceDeps) => Promise<RunningService>;
+  /** Seeds demo data once, on the platform's first start. */
+  seed?: (service: RunningService, demo: DemoContext) => Promise<unknown>;
+}
+
+/** Keeps the concrete app type between `build` and `seed`. */
+function service<App extends RunningService>(name: string, build: (deps: ServiceDeps) => Promise<App>, seed?: (app: App, demo: DemoContext) => Promise<unknown>): ServiceEntry {
+  return { name, build, ...(seed ? { seed: (app: RunningService, demo: DemoContext) => seed(app as App, demo) } : {}) };
+}
+
+// Officers lead the demo tasks; the ward admin (Chủ tịch) confirms them.
+const tasksDemo = (officials: SeededOfficial[]) =>
+  [...officials]
+    .sort((a, b) => Number(a.roles.includes("unit_admin")) - Number(b.roles.includes("unit_admin")))
+    .map((official) => ({ id: official.principal.sub, name: official.fullName, unit: official.unit }));
+
 /** Every service of the platform, in start order. A new service adds one line here. */
-export const SERVICES: { name: string; build: (deps: ServiceDeps) => Promise<RunningService> }[] = [
-  { name: "directory", build: buildDirectory },
+export const SERVICES: ServiceEntry[] = [
+  service("directory", buildDirectory),
+  service("tasks", buildTasks, (app, demo) => seedTasks(app, { wards: demo.wards, officials: tasksDemo(demo.officials), now: demo.now })),
 ];

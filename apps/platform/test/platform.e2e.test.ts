@@ -1,26 +1,8 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { freePort } from "@lienthong/testing/free-port";
 import { graphqlClient } from "@lienthong/testing/graphql-client";
-import { startTypeScript } from "@lienthong/testing/child-process";
 import { tempDir } from "@lienthong/testing/temp-dir";
-
-const MAIN = new URL("../src/main.ts", import.meta.url).pathname;
-
-/** Runs `pnpm start`'s entry point as its own process and reads the URL and tokens it prints. */
-async function startPlatformProcess(dataDir: string, port: number) {
-  const child = startTypeScript(MAIN, { env: { DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn", CLOCK_START: undefined, NATS_URL: undefined, MONGODB_URL: undefined } });
-  onTestFinished(() => child.stop());
-  await child.waitForLine(/Stop with Ctrl\+C/, { timeoutMs: 60_000 });
-  const tokens = new Map<string, string>();
-  const lines = child.stdoutLines();
-  lines.forEach((line, index) => {
-    const label = /^ {2}(city admin|ward admin \d{5}|officer \d{5})/.exec(line)?.[1];
-    const token = lines[index + 1]?.trim();
-    if (label && token && !tokens.has(label)) tokens.set(label, token);
-  });
-  const url = /GraphQL and GraphiQL: (\S+)/.exec(lines.join("\n"))?.[1] as string;
-  return { child, url, tokens };
-}
+import { startPlatformProcess } from "./support/platform-process";
 
 const REGISTER = `mutation($input: RegisterOfficialInput!) {
   registerOfficial(input: $input) { __typename ... on RegisterOfficialSuccess { official { id } } ... on Error { code message } }
@@ -42,10 +24,10 @@ describe("the all-in-one platform (pnpm start)", { timeout: 240_000 }, () => {
     });
     expect((await anonymous.request(REGISTER, { input })).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
 
-    const otherWardAdmin = graphqlClient(first.url, { token: first.tokens.get("ward admin 27592") as string });
+    const otherWardAdmin = graphqlClient(first.url, { token: first.token("ward admin 27592") });
     expect((await otherWardAdmin.request(REGISTER, { input })).data).toMatchObject({ registerOfficial: { __typename: "NotAllowedError", code: "NOT_ALLOWED" } });
 
-    const cityAdmin = () => graphqlClient(first.url, { token: first.tokens.get("city admin") as string });
+    const cityAdmin = () => graphqlClient(first.url, { token: first.token("city admin") });
     const registered = await cityAdmin().request<{ registerOfficial: { official: { id: string } } }>(REGISTER, { input });
     const beforeSigterm = registered.data?.registerOfficial.official.id;
     expect(beforeSigterm).toBeDefined();
@@ -67,7 +49,7 @@ describe("the all-in-one platform (pnpm start)", { timeout: 240_000 }, () => {
     expect(ids).toContain(afterKill);
     // 3 demo officials of the ward, seeded once, plus the two registered here.
     expect(officials.data?.officials.totalCount).toBe(5);
-    expect(third.tokens.get("city admin")).toBeDefined();
+    expect(third.token("city admin")).toMatch(/^ey/);
   });
 
   it("refuses queries nested 20 levels deep or with 100 aliases", async () => {
