@@ -1,0 +1,138 @@
+import type { GraphQLSchema } from "graphql";
+import type { Logger } from "pino";
+import type { Verifier } from "@lienthong/auth/verify";
+import type { Consumer, EventBus } from "@lienthong/bus/event-bus";
+import type { Clock } from "@lienthong/calendar/clock";
+import type { Database } from "@lienthong/store/collection";
+import { createSubgraph, type Subgraph } from "@lienthong/subgraph/create-subgraph";
+import type { Metrics } from "@lienthong/subgraph/metrics";
+import { createEmailOutbox, type EmailOutbox } from "./email/email-outbox";
+import { createEmailWorker } from "./email/email-worker";
+import { createSmtpMailer, type Mailer } from "./email/mailer";
+import { createNotificationStore, type NotificationStore } from "./feed/notification-store";
+import { createDispatcher, type Dispatcher } from "./pipeline/dispatcher";
+import type { Poller } from "./pipeline/poller";
+import { startSubscribers, WEBHOOK_EVENT_TYPES } from "./pipeline/subscribers";
+import { createPreferenceStore } from "./preferences/preference-store";
+import { createOfficialReadModel } from "./read-model/official-read-model";
+import { createTaskReadModel } from "./read-model/task-read-model";
+import { ALL_RULES } from "./rules/all-rules";
+import type { AnyRule } from "./rules/rule";
+import { createLiveFeed } from "./schema/live-feed";
+import { buildNotificationsSchema } from "./schema/schema";
+import { createDeliveryStore, type DeliveryStore } from "./webhooks/delivery-store";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./webhooks/retry-schedule";
+import { createWebhookCommands } from "./webhooks/webhook-commands";
+import { createWebhookStore } from "./webhooks/webhook-store";
+import { createWebhookWorker } from "./webhooks/webhook-worker";
+
+export interface NotificationsDeps {
+  db: Database;
+  bus: EventBus;
+  clock: Clock;
+  verifier: Verifier;
+  log: Logger;
+  graphiql?: boolean;
+  metrics?: Metrics;
+  /** smtp://… or smtps://…; unset = the e-mail channel is off. */
+  smtpUrl?: string | undefined;
+  /** Defaults to every rule in rules/all-rules. */
+  rules?: readonly AnyRule[];
+  webhookRetry?: RetryPolicy;
+  /** How often the webhook and e-mail workers look for due work besides wake-ups; default 1 s / 5 s. */
+  webhookPollMs?: number;
+  emailPollMs?: number;
+}
+
+export interface NotificationsApp {
+  subgraph: Subgraph;
+  schema: GraphQLSchema;
+  /** The event → effects pipeline the consumers run; exposed so tests can hand it an event twice. */
+  dispatcher: Dispatcher;
+  notifications: NotificationStore;
+  deliveries: DeliveryStore;
+  emails: EmailOutbox | null;
+  /** Runs one pass of the e-mail worker now (tests, after moving a clock past quiet hours). */
+  flushEmail(): Promise<void>;
+  /** Starts the durable consumers and the webhook and e-mail workers. */
+  start(): Promise<void>;
+  /** Stops consumers and workers, waiting for work in flight; the caller closes the HTTP server first and the store and bus after. */
+  stop(): Promise<void>;
+}
+
+export async function buildApp(deps: NotificationsDeps): Promise<NotificationsApp> {
+  const log = deps.log.child({ service: "notifications" });
+  const officials = createOfficialReadModel(deps.db);
+  const tasks = createTaskReadModel(deps.db);
+  const notifications = createNotificationStore(deps.db);
+  const preferences = createPreferenceStore(deps.db);
+  const webhooks = createWebhookStore(deps.db);
+  const deliveries = createDeliveryStore(deps.db);
+  const mailer: Mailer | null = deps.smtpUrl ? createSmtpMailer(deps.smtpUrl) : null;
+  const emails = mailer ? createEmailOutbox(deps.db) : null;
+  await Promise.all([officials.ensureIndexes(), notifications.ensureIndexes(), webhooks.ensureIndexes(), deliveries.ensureIndexes(), emails?.ensureIndexes()]);
+
+  const live = createLiveFeed();
+  const webhookWorker = createWebhookWorker({
+    webhooks,
+    deliveries,
+    clock: deps.clock,
+    log,
+    policy: deps.webhookRetry ?? DEFAULT_RETRY_POLICY,
+    ...(deps.webhookPollMs ? { intervalMs: deps.webhookPollMs } : {}),
+  });
+  const emailWorker: Poller | null =
+    mailer && emails ? createEmailWorker({ outbox: emails, mailer, clock: deps.clock, log, ...(deps.emailPollMs ? { intervalMs: deps.emailPollMs } : {}) }) : null;
+
+  const dispatcher = createDispatcher({
+    rules: deps.rules ?? ALL_RULES,
+    officials,
+    tasks,
+    notifications,
+    preferences,
+    webhooks,
+    deliveries,
+    emails,
+    clock: deps.clock,
+    log,
+    onNotification: (notification) => live.publish(notification),
+    onEmailQueued: () => emailWorker?.wake(),
+    onDeliveryQueued: () => webhookWorker.wake(),
+  });
+  const commands = createWebhookCommands({ webhooks, deliveries, clock: deps.clock, onRequeued: () => webhookWorker.wake() });
+  const schema = buildNotificationsSchema({ notifications, live, clock: deps.clock, preferences, webhooks, deliveries, commands, eventTypes: WEBHOOK_EVENT_TYPES });
+  let consumers: Consumer[] = [];
+  let running = false;
+  const subgraph = createSubgraph({
+    name: "notifications",
+    schema,
+    verifier: deps.verifier,
+    log,
+    graphiql: deps.graphiql ?? false,
+    ready: async () => running,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+  });
+
+  return {
+    subgraph,
+    schema,
+    dispatcher,
+    notifications,
+    deliveries,
+    emails,
+    flushEmail: async () => emailWorker?.runNow(),
+    async start() {
+      consumers = await startSubscribers(deps.bus, dispatcher);
+      webhookWorker.start();
+      emailWorker?.start();
+      running = true;
+    },
+    async stop() {
+      running = false;
+      await Promise.all(consumers.map((consumer) => consumer.stop()));
+      consumers = [];
+      await Promise.all([webhookWorker.stop(), emailWorker?.stop()]);
+      mailer?.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { officialRegistered } from "@lienthong/contracts/directory";
+import { buildEnvelope, type EventDeclaration } from "@lienthong/contracts/registry";
+import { taskBecameOverdue, taskExtensionGranted, taskSubmitted } from "@lienthong/contracts/tasks";
+import type { z } from "zod";
+import { ALL_RULES, rulesFor } from "./all-rules";
+import { NOTIFICATION_KINDS } from "./kinds";
+import type { OfficialFacts, RecipientLookup, TaskFacts } from "./rule";
+
+const SAI_GON = "26740";
+const BEN_THANH = "26743";
+const by = { name: "Nguyễn Thị Lan", authority: "lead owner" };
+
+const officials: OfficialFacts[] = [
+  { id: "sg-admin", fullName: "Nguyễn Thị Lan", unit: SAI_GON, roles: ["unit_admin"], active: true },
+  { id: "sg-officer", fullName: "Phạm Văn Minh", unit: SAI_GON, roles: ["unit_officer"], active: true },
+  { id: "bt-admin", fullName: "Võ Minh Tuấn", unit: BEN_THANH, roles: ["unit_admin"], active: true },
+  { id: "bt-officer", fullName: "Đặng Thu Hà", unit: BEN_THANH, roles: ["unit_officer"], active: true },
+];
+const task: TaskFacts = { id: "task-1", title: "Tổng kết phong trào", unit: SAI_GON, assigningUnit: BEN_THANH, leadOwner: "sg-officer", coOwners: [] };
+
+/** The read models as plain data: rules only ever ask these two questions. */
+const lookup: RecipientLookup = {
+  task: async (id) => (id === task.id ? task : null),
+  officialsOf: async (unit, role) => officials.filter((o) => o.unit === unit && (role === undefined || o.roles.includes(role))),
+};
+
+async function outcome<S extends z.ZodType>(declaration: EventDeclaration<S>, data: z.input<S>) {
+  const [rule] = rulesFor(declaration.type);
+  if (!rule) throw new Error(`no rule for ${declaration.type}`);
+  const envelope = buildEnvelope(declaration, { aggregateId: "x", aggregateVersion: 1, data, time: new Date(), context: { actor: "t", correlationid: "c" } });
+  const parsed = rule.event.schema.parse(envelope.data);
+  const recipients = await rule.recipients(parsed, lookup, envelope);
+  const messages = recipients.map((recipient) => rule.message(parsed, { task, recipient }));
+  return { kind: rule.kind, recipients, messages };
+}
+
+describe("notification rules", () => {
+  it("tell the assigning unit's officers when a task is submitted", async () => {
+    const result = await outcome(taskSubmitted, { taskId: "task-1", unit: SAI_GON, submittedAt: "2026-03-10T09:00:00+07:00", by });
+    expect(result.recipients).toEqual(["bt-admin", "bt-officer"]);
+    expect(result.messages[0]).toEqual({ title: "Nhiệm vụ đã được báo cáo hoàn thành", body: 'Đơn vị 26740 đã gửi kết quả nhiệm vụ "Tổng kết phong trào" và chờ xác nhận.' });
+  });
+
+  it("tell the lead owner and the unit's admins when a task becomes overdue", async () => {
+    const result = await outcome(taskBecameOverdue, { taskId: "task-1", unit: SAI_GON, leadOwner: "sg-officer", deadline: "2026-03-31", by });
+    expect(result).toMatchObject({ kind: "TASK_OVERDUE", recipients: ["sg-officer", "sg-admin"] });
+    expect(result.messages[0]?.body).toBe('Nhiệm vụ "Tổng kết phong trào" đã quá hạn hoàn thành (hạn 31/03/2026) mà chưa được xác nhận hoàn thành.');
+  });
+
+  it("tell only the lead owner about an extension", async () => {
+    const result = await outcome(taskExtensionGranted, { taskId: "task-1", unit: SAI_GON, previousDeadline: "2026-03-31", newDeadline: "2026-04-30", reason: "chờ số liệu", by });
+    expect(result.recipients).toEqual(["sg-officer"]);
+    expect(result.messages[0]?.body).toBe('Hạn hoàn thành nhiệm vụ "Tổng kết phong trào" được gia hạn từ 31/03/2026 đến 30/04/2026.');
+  });
+
+  it("welcome a newly registered official", async () => {
+    const result = await outcome(officialRegistered, { officialId: "new-1", fullName: "Lý Ngọc Ánh", position: "Ủy viên", unit: SAI_GON, roles: ["unit_officer"] });
+    expect(result).toMatchObject({ kind: "OFFICIAL_WELCOME", recipients: ["new-1"] });
+    expect(result.messages[0]?.body).toMatch(/^Xin chào Lý Ngọc Ánh, tài khoản cán bộ \(Ủy viên, đơn vị 26740\)/);
+  });
+
+  it("exist once per kind, one rule per event type", () => {
+    expect(ALL_RULES.map((rule) => rule.kind).sort()).toEqual([...NOTIFICATION_KINDS].sort());
+    expect(new Set(ALL_RULES.map((rule) => rule.event.type)).size).toBe(ALL_RULES.length);
+  });
+});
