@@ -1,17 +1,26 @@
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import type { Verifier } from "@lienthong/auth/verify";
-import type { EventBus } from "@lienthong/bus/event-bus";
+import type { Consumer, EventBus } from "@lienthong/bus/event-bus";
 import { createRelay } from "@lienthong/bus/relay";
 import type { Clock } from "@lienthong/calendar/clock";
 import type { Database } from "@lienthong/store/collection";
 import { createSubgraph, type Subgraph } from "@lienthong/subgraph/create-subgraph";
 import type { Metrics } from "@lienthong/subgraph/metrics";
+import { addRecommendationReportRoutes } from "./http/recommendation-report";
 import { addReportRoutes } from "./http/reports";
+import { startFollowUpConsumer } from "./inspections/follow-up-consumer";
+import { createFollowUpTasks } from "./inspections/follow-up-tasks";
+import { createInspectionCommands, type InspectionCommands } from "./inspections/inspection-commands";
+import { createInspectionQueries, INSPECTIONS } from "./inspections/inspection-store";
 import { createProgrammeCommands, type ProgrammeCommands } from "./programmes/programme-commands";
 import { createProgrammeQueries, programmeRepository, PROGRAMMES } from "./programmes/programme-store";
+import { createRecommendationSchedule, type RecommendationSchedule } from "./schedules/recommendation-schedule";
 import { createTaskSchedule, type TaskSchedule } from "./schedules/task-schedule";
 import { buildTasksSchema } from "./schema/schema";
+import { createRecommendationQueries, RECOMMENDATIONS } from "./supervision/recommendation-store";
+import { createSupervisionCommands, type SupervisionCommands } from "./supervision/supervision-commands";
+import { createSupervisionQueries, SUPERVISIONS } from "./supervision/supervision-store";
 import { CHECKLISTS, type ChecklistName } from "./tasks/checklist";
 import { createTaskCommands, type TaskCommands } from "./tasks/task-commands";
 import { createTaskQueries, TASKS, type TaskQueries } from "./tasks/task-store";
@@ -39,7 +48,10 @@ export interface TasksApp {
   taskCommands: TaskCommands;
   programmeCommands: ProgrammeCommands;
   schedule: TaskSchedule;
-  /** Relays outboxes left by a crash, runs the due-date schedule once, then both periodically. */
+  inspectionCommands: InspectionCommands;
+  supervisionCommands: SupervisionCommands;
+  recommendationSchedule: RecommendationSchedule;
+  /** Starts the follow-up consumer, relays outboxes left by a crash, runs the due-date schedules once, then all periodically. */
   start(): Promise<void>;
   /** Stops the schedule and flushes the relay; the caller closes the HTTP server first and the store and bus after. */
   stop(): Promise<void>;
@@ -53,7 +65,11 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
   const programmes = createProgrammeQueries(deps.db);
   await tasks.ensureIndexes();
   await programmes.ensureIndexes();
-  const relay = createRelay({ db: deps.db, collections: [TASKS, PROGRAMMES], bus: deps.bus, log });
+  const inspections = createInspectionQueries(deps.db);
+  const supervisions = createSupervisionQueries(deps.db);
+  const recommendations = createRecommendationQueries(deps.db);
+  await Promise.all([inspections.ensureIndexes(), supervisions.ensureIndexes(), recommendations.ensureIndexes()]);
+  const relay = createRelay({ db: deps.db, collections: [TASKS, PROGRAMMES, INSPECTIONS, SUPERVISIONS, RECOMMENDATIONS], bus: deps.bus, log });
   const programmeCommands = createProgrammeCommands({ db: deps.db, clock: deps.clock, afterSave: (id) => void relay.drain(PROGRAMMES, id) });
   const taskCommands = createTaskCommands({
     db: deps.db,
@@ -62,7 +78,17 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
     programmes: programmeRepository(deps.db),
     afterSave: (id) => void relay.drain(TASKS, id),
   });
+  const openFollowUps = createFollowUpTasks({ db: deps.db, clock: deps.clock, policy: { checklist, reminderOffsets }, afterSave: (id) => void relay.drain(TASKS, id) });
+  const inspectionCommands = createInspectionCommands({ db: deps.db, clock: deps.clock, checklist, openFollowUps, afterSave: (id) => void relay.drain(INSPECTIONS, id) });
+  const supervisionCommands = createSupervisionCommands({
+    db: deps.db,
+    clock: deps.clock,
+    afterSaveSupervision: (id) => void relay.drain(SUPERVISIONS, id),
+    afterSaveRecommendation: (id) => void relay.drain(RECOMMENDATIONS, id),
+  });
   const schedule = createTaskSchedule({ queries: tasks, commands: taskCommands, clock: deps.clock, log, reminderOffsets, intervalMs: deps.scheduleIntervalMs ?? 60_000 });
+  const recommendationSchedule = createRecommendationSchedule({ queries: recommendations, commands: supervisionCommands, clock: deps.clock, log, intervalMs: deps.scheduleIntervalMs ?? 60_000 });
+  let followUpConsumer: Consumer | undefined;
   const schema = buildTasksSchema({
     db: deps.db,
     clock: deps.clock,
@@ -72,6 +98,11 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
     programmeCommands,
     checklist,
     flush: (taskId) => relay.drain(TASKS, taskId),
+    inspections,
+    inspectionCommands,
+    supervisions,
+    recommendations,
+    supervisionCommands,
   });
   const subgraph = createSubgraph({
     name: "tasks",
@@ -79,7 +110,10 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
     verifier: deps.verifier,
     log,
     graphiql: deps.graphiql ?? false,
-    routes: addReportRoutes({ tasks, clock: deps.clock }),
+    routes: (app) => {
+      addReportRoutes({ tasks, clock: deps.clock })(app);
+      addRecommendationReportRoutes({ recommendations, clock: deps.clock })(app);
+    },
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
   return {
@@ -89,13 +123,20 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
     taskCommands,
     programmeCommands,
     schedule,
+    inspectionCommands,
+    supervisionCommands,
+    recommendationSchedule,
     async start() {
+      followUpConsumer = await startFollowUpConsumer({ bus: deps.bus, inspections, openFollowUps });
       await relay.sweep();
       relay.start();
       await schedule.start();
+      await recommendationSchedule.start();
     },
     async stop() {
+      await recommendationSchedule.stop();
       await schedule.stop();
+      await followUpConsumer?.stop();
       await relay.stop();
     },
   };

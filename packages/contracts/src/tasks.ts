@@ -210,3 +210,76 @@ export const tasksEvents = [
   taskBecameOverdue,
   taskReminderDue,
 ];
+
+/* Inspections (kiểm tra), supervision (giám sát) and recommendations (kiến nghị). */
+
+export const FINDING_SEVERITIES = ["MINOR", "MODERATE", "SERIOUS"] as const;
+/** Forms of Front supervision: reviewing documents, a supervision team, the people's inspection board, community investment supervision. */
+export const SUPERVISION_FORMS = ["DOCUMENT_REVIEW", "SUPERVISION_TEAM", "PEOPLE_INSPECTION_BOARD", "COMMUNITY_INVESTMENT_BOARD"] as const;
+
+/** A finding's follow-up: the "rõ" details of the task it opens in the inspected unit, and that task's id. */
+const followUp = z.object({
+  taskId: id,
+  title: text,
+  deliverable: text,
+  expectedResult: text,
+  deadline: isoDate,
+  leadOwner: id,
+  responsibility: text.optional(),
+  authority: text.optional(),
+});
+
+const finding = z.object({ summary: text, severity: z.enum(FINDING_SEVERITIES), followUp: followUp.optional() });
+
+export const inspectionPlanned = declareEvent({
+  service: "tasks",
+  aggregate: "inspection",
+  event: "planned",
+  version: 1,
+  schema: z.object({ inspectionId: id, inspectedUnit: unitCode, scope: text, date: isoDate, team: z.array(id).min(1), lead: id, by }),
+});
+
+export const inspectionFindingsRecorded = declareEvent({
+  service: "tasks",
+  aggregate: "inspection",
+  event: "findings-recorded",
+  version: 1,
+  schema: z.object({ inspectionId: id, inspectedUnit: unitCode, findings: z.array(finding), recordedAt: instant, by }),
+});
+
+export const supervisionStarted = declareEvent({
+  service: "tasks",
+  aggregate: "supervision",
+  event: "started",
+  version: 1,
+  schema: z.object({ supervisionId: id, subject: text, supervisedBody: unitCode, form: z.enum(SUPERVISION_FORMS), periodFrom: isoDate, periodTo: isoDate, by }),
+});
+
+const recommendationRef = { recommendationId: id, supervisionId: id, supervisedBody: unitCode };
+
+export const recommendationIssued = declareEvent({
+  service: "tasks",
+  aggregate: "recommendation",
+  event: "issued",
+  version: 1,
+  schema: z.object({ ...recommendationRef, content: text, answerDueDate: isoDate, issuedAt: instant, by }),
+});
+
+export const recommendationAnswered = declareEvent({
+  service: "tasks",
+  aggregate: "recommendation",
+  event: "answered",
+  version: 1,
+  schema: z.object({ ...recommendationRef, answer: text, answeredAt: instant, onTime: z.boolean(), by }),
+});
+
+export const recommendationBecameOverdue = declareEvent({
+  service: "tasks",
+  aggregate: "recommendation",
+  event: "became-overdue",
+  version: 1,
+  schema: z.object({ ...recommendationRef, answerDueDate: isoDate, by }),
+});
+
+/** The events of inspections and supervision, beside `tasksEvents`. */
+export const oversightEvents = [inspectionPlanned, inspectionFindingsRecorded, supervisionStarted, recommendationIssued, recommendationAnswered, recommendationBecameOverdue];

@@ -22,6 +22,7 @@ export const people = {
   lan: { sub: "o-lan", name: "Nguyễn Thị Lan", roles: ["unit_officer"], units: [SAI_GON] },
   bdOfficer: { sub: "bd-officer", name: "Đỗ Thu Hà", roles: ["unit_officer"], units: [BA_DIEM] },
   bdAdmin: { sub: "bd-admin", name: "Võ Văn Kiệt", roles: ["unit_admin"], units: [BA_DIEM] },
+  inspector: { sub: "insp-an", name: "Hoàng Văn An", roles: ["inspector"], units: ["*"] },
 } satisfies Record<string, Principal>;
 
 /** 2026-03-10 09:00 in Vietnam. */
@@ -57,6 +58,9 @@ export async function startTasks(options: Partial<Pick<TasksDeps, "checklist" | 
     },
     get bus() {
       return running.bus;
+    },
+    get store() {
+      return running.store;
     },
     fetch,
     async restart(at?: string) {
