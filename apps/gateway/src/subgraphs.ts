@@ -10,4 +10,5 @@ export interface KnownSubgraph {
 export const SUBGRAPHS: readonly KnownSubgraph[] = Object.freeze([
   { name: "directory", defaultUrl: "http://127.0.0.1:4001/graphql" },
   { name: "tasks", defaultUrl: "http://127.0.0.1:4002/graphql" },
+  { name: "notifications", defaultUrl: "http://127.0.0.1:4009/graphql" },
 ]);

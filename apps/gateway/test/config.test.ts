@@ -19,6 +19,7 @@ describe("gateway configuration", () => {
     expect(config.SUBGRAPHS).toEqual([
       { name: "directory", url: "http://127.0.0.1:4001/graphql" },
       { name: "tasks", url: "http://127.0.0.1:4002/graphql" },
+      { name: "notifications", url: "http://127.0.0.1:4009/graphql" },
     ]);
   });
 

@@ -18,6 +18,8 @@ export const platformEnvSchema = requireAuthInProduction(
     LOG_LEVEL: logLevel.default("warn"),
     NODE_ENV: nodeEnv,
     CLOCK_START: clockStart,
+    /** smtp(s)://user:password@host:port for e-mail notifications; unset = no e-mail. */
+    SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL").optional(),
   }),
 );
 

@@ -5,6 +5,7 @@ import type { Clock } from "@lienthong/calendar/clock";
 import type { Database } from "@lienthong/store/collection";
 import type { Subgraph } from "@lienthong/subgraph/create-subgraph";
 import { buildApp as buildDirectory } from "@lienthong/directory/app";
+import { buildApp as buildNotifications } from "@lienthong/notifications/app";
 import { buildApp as buildTasks } from "@lienthong/tasks/app";
 import { seedTasks } from "@lienthong/tasks/seed";
 import type { SeededOfficial } from "./seed";
@@ -16,6 +17,8 @@ export interface ServiceDeps {
   verifier: Verifier;
   log: Logger;
   graphiql: boolean;
+  /** SMTP server for e-mail notifications; none = e-mail channel off. */
+  smtpUrl?: string | undefined;
 }
 
 export interface RunningService {
@@ -53,4 +56,5 @@ const tasksDemo = (officials: SeededOfficial[]) =>
 export const SERVICES: ServiceEntry[] = [
   service("directory", buildDirectory),
   service("tasks", buildTasks, (app, demo) => seedTasks(app, { wards: demo.wards, officials: tasksDemo(demo.officials), now: demo.now })),
+  service("notifications", (deps) => buildNotifications({ ...deps, ...(deps.smtpUrl ? { smtpUrl: deps.smtpUrl } : {}) })),
 ];
