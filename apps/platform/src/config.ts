@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { tasksEnvSchema } from "@lienthong/tasks/config";
 import { authJwksUrl, authSecret, clockStart, host, logLevel, mongodbUrl, natsUrl, nodeEnv, port, requireAuthInProduction } from "@lienthong/config/common";
 
 const REPOSITORY_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
@@ -18,6 +19,9 @@ export const platformEnvSchema = requireAuthInProduction(
     LOG_LEVEL: logLevel.default("warn"),
     NODE_ENV: nodeEnv,
     CLOCK_START: clockStart,
+    /** The tasks service's settings, under the same names as when it runs on its own. */
+    TASK_CHECKLIST: tasksEnvSchema.shape.TASK_CHECKLIST,
+    TASK_REMINDER_DAYS: tasksEnvSchema.shape.TASK_REMINDER_DAYS,
     /** smtp(s)://user:password@host:port for e-mail notifications; unset = no e-mail. */
     SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL").optional(),
   }),

@@ -34,7 +34,7 @@ export async function startPlatform(config: PlatformConfig, dataDir: string, log
 
   const services: { name: string; service: RunningService; server: RunningServer }[] = [];
   for (const { name, build } of SERVICES) {
-    const service = await build({ db: store.db(name), bus, clock, verifier, log: log.child({ service: name }), graphiql: development, smtpUrl: config.SMTP_URL });
+    const service = await build({ db: store.db(name), bus, clock, verifier, log: log.child({ service: name }), graphiql: development, config });
     const server = await service.subgraph.listen(0, "127.0.0.1");
     services.push({ name, service, server });
   }

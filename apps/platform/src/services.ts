@@ -8,6 +8,7 @@ import { buildApp as buildDirectory } from "@lienthong/directory/app";
 import { buildApp as buildNotifications } from "@lienthong/notifications/app";
 import { buildApp as buildTasks } from "@lienthong/tasks/app";
 import { seedTasks } from "@lienthong/tasks/seed";
+import type { PlatformConfig } from "./config";
 import type { SeededOfficial } from "./seed";
 
 export interface ServiceDeps {
@@ -17,8 +18,8 @@ export interface ServiceDeps {
   verifier: Verifier;
   log: Logger;
   graphiql: boolean;
-  /** SMTP server for e-mail notifications; none = e-mail channel off. */
-  smtpUrl?: string | undefined;
+  /** Settings of individual services (checklist, SMTP…), read once by the platform. */
+  config: PlatformConfig;
 }
 
 export interface RunningService {
@@ -55,6 +56,6 @@ const tasksDemo = (officials: SeededOfficial[]) =>
 /** Every service of the platform, in start order. A new service adds one line here. */
 export const SERVICES: ServiceEntry[] = [
   service("directory", buildDirectory),
-  service("tasks", buildTasks, (app, demo) => seedTasks(app, { wards: demo.wards, officials: tasksDemo(demo.officials), now: demo.now })),
-  service("notifications", (deps) => buildNotifications({ ...deps, ...(deps.smtpUrl ? { smtpUrl: deps.smtpUrl } : {}) })),
+  service("tasks", (deps) => buildTasks({ ...deps, checklist: deps.config.TASK_CHECKLIST, reminderOffsets: deps.config.TASK_REMINDER_DAYS }), (app, demo) => seedTasks(app, { wards: demo.wards, officials: tasksDemo(demo.officials), now: demo.now })),
+  service("notifications", (deps) => buildNotifications({ ...deps, ...(deps.config.SMTP_URL ? { smtpUrl: deps.config.SMTP_URL } : {}) })),
 ];
