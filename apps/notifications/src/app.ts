@@ -15,6 +15,7 @@ import type { Poller } from "./pipeline/poller";
 import { startSubscribers, WEBHOOK_EVENT_TYPES } from "./pipeline/subscribers";
 import { createPreferenceStore } from "./preferences/preference-store";
 import { createOfficialReadModel } from "./read-model/official-read-model";
+import { createOversightReadModel } from "./read-model/oversight-read-model";
 import { createTaskReadModel } from "./read-model/task-read-model";
 import { ALL_RULES } from "./rules/all-rules";
 import type { AnyRule } from "./rules/rule";
@@ -64,6 +65,7 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
   const log = deps.log.child({ service: "notifications" });
   const officials = createOfficialReadModel(deps.db);
   const tasks = createTaskReadModel(deps.db);
+  const oversight = createOversightReadModel(deps.db);
   const notifications = createNotificationStore(deps.db);
   const preferences = createPreferenceStore(deps.db);
   const webhooks = createWebhookStore(deps.db);
@@ -88,6 +90,7 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
     rules: deps.rules ?? ALL_RULES,
     officials,
     tasks,
+    oversight,
     notifications,
     preferences,
     webhooks,

@@ -283,3 +283,6 @@ export const recommendationBecameOverdue = declareEvent({
 
 /** The events of inspections and supervision, beside `tasksEvents`. */
 export const oversightEvents = [inspectionPlanned, inspectionFindingsRecorded, supervisionStarted, recommendationIssued, recommendationAnswered, recommendationBecameOverdue];
+
+/** Every event on the tasks service's stream (`lt.tasks.>`): what a consumer of the whole stream validates against. */
+export const tasksStreamEvents = [...tasksEvents, ...oversightEvents];

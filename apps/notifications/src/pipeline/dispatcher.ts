@@ -7,6 +7,7 @@ import type { NotificationStore, StoredNotification } from "../feed/notification
 import { isQuiet, quietEndsAt } from "../preferences/preferences";
 import type { PreferenceStore } from "../preferences/preference-store";
 import type { OfficialReadModel } from "../read-model/official-read-model";
+import type { OversightReadModel } from "../read-model/oversight-read-model";
 import type { TaskReadModel } from "../read-model/task-read-model";
 import { rulesFor } from "../rules/all-rules";
 import type { AnyRule, RecipientLookup } from "../rules/rule";
@@ -17,6 +18,7 @@ export interface DispatcherDeps {
   rules: readonly AnyRule[];
   officials: OfficialReadModel;
   tasks: TaskReadModel;
+  oversight: OversightReadModel;
   notifications: NotificationStore;
   preferences: PreferenceStore;
   webhooks: WebhookStore;
@@ -48,6 +50,8 @@ export function createDispatcher(deps: DispatcherDeps) {
     if (recipients.length === 0) return;
     const taskId = rule.taskId?.(data);
     const task = taskId === undefined ? null : await deps.tasks.byId(taskId);
+    const recommendationId = rule.recommendationId?.(data);
+    const recommendation = recommendationId === undefined ? null : await deps.oversight.recommendation(recommendationId);
     const officials = await deps.officials.byIds(recipients);
     const preferences = await deps.preferences.ofMany(recipients);
     const now = deps.clock.now();
@@ -55,7 +59,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       const official = officials.get(recipient);
       if (official?.active === false) continue;
       const wanted = preferences.get(recipient)?.channels[rule.kind] ?? { inApp: true, email: true };
-      const message = rule.message(data, { task, recipient });
+      const message = rule.message(data, { task, recommendation, recipient });
       if (wanted.inApp) {
         const created = await deps.notifications.insertIfAbsent({
           _id: effectId(envelope.id, recipient, "in_app"),
@@ -115,6 +119,7 @@ export function createDispatcher(deps: DispatcherDeps) {
       // Read models first, so a rule for this very event (e.g. the welcome) sees what it announces.
       await deps.officials.apply(envelope);
       await deps.tasks.apply(envelope);
+      await deps.oversight.apply(envelope);
       for (const rule of rulesFor(envelope.type, deps.rules)) await notify(rule, envelope);
       await queueWebhooks(envelope);
     },

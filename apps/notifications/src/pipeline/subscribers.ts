@@ -1,13 +1,13 @@
 import type { EventBus, Consumer } from "@lienthong/bus/event-bus";
 import { directoryEvents } from "@lienthong/contracts/directory";
 import { streamSubjects } from "@lienthong/contracts/registry";
-import { tasksEvents } from "@lienthong/contracts/tasks";
+import { tasksStreamEvents } from "@lienthong/contracts/tasks";
 import type { Dispatcher } from "./dispatcher";
 
 /** The services whose events the notifications service follows: one durable consumer per stream. */
 export const SUBSCRIPTIONS = [
   { durable: "notifications.directory", service: "directory", events: directoryEvents },
-  { durable: "notifications.tasks", service: "tasks", events: tasksEvents },
+  { durable: "notifications.tasks", service: "tasks", events: tasksStreamEvents },
 ] as const;
 
 /** WEBHOOK_EVENT_TYPES: the event types a webhook may ask for (every event of the followed streams). */

@@ -12,3 +12,21 @@ export function taskName(task: { title: string } | null, taskId: string): string
 export function unitName(unit: string): string {
   return unit === "*" ? "Ủy ban MTTQ Thành phố" : `đơn vị ${unit}`;
 }
+
+/** The first words of a long text, cut at a word boundary, so a message quotes it without repeating all of it. */
+export function excerpt(text: string, maxLength = 100): string {
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${(lastSpace > 0 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.]+$/, "")}…`;
+}
+
+/** The recommendation's content in quotes (its first words when long), or its id when it is not known. */
+export function recommendationName(recommendation: { content: string } | null, recommendationId: string): string {
+  return recommendation ? `"${excerpt(recommendation.content)}"` : `mã ${recommendationId}`;
+}
+
+/** The supervision's subject in quotes, or its id when its start was not seen. */
+export function supervisionName(subject: string | undefined, supervisionId: string): string {
+  return subject === undefined ? `mã ${supervisionId}` : `"${subject}"`;
+}

@@ -8,6 +8,8 @@ export const NOTIFICATION_KINDS = [
   "TASK_EXTENSION_REJECTED",
   "TASK_REMINDER_DUE",
   "TASK_OVERDUE",
+  "RECOMMENDATION_ISSUED",
+  "RECOMMENDATION_OVERDUE",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

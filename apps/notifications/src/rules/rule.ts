@@ -23,6 +23,18 @@ export interface TaskFacts {
   coOwners: string[];
 }
 
+/** What it knows about a supervision's recommendation (kiến nghị), from the tasks service's events. */
+export interface RecommendationFacts {
+  id: string;
+  supervisionId: string;
+  /** The unit that must answer. */
+  supervisedBody: string;
+  content: string;
+  answerDueDate: string;
+  /** Absent when the supervision's start was never seen. */
+  supervisionSubject?: string;
+}
+
 /** The read models a rule may ask, never another service's database. */
 export interface RecipientLookup {
   task(taskId: string): Promise<TaskFacts | null>;
@@ -38,6 +50,8 @@ export interface Message {
 /** What a template may use besides the event's data. */
 export interface TemplateFacts {
   task: TaskFacts | null;
+  /** Known only for rules that name a recommendation (`recommendationId`). */
+  recommendation: RecommendationFacts | null;
   /** The official the message is written to. */
   recipient: string;
 }
@@ -50,6 +64,8 @@ export interface NotificationRule<Schema extends z.ZodType = z.ZodType> {
   message(data: z.output<Schema>, facts: TemplateFacts): Message;
   /** The task the event is about, so templates can name it. */
   taskId?(data: z.output<Schema>): string;
+  /** The recommendation the event is about, so templates can quote it. */
+  recommendationId?(data: z.output<Schema>): string;
 }
 
 /** Rules of different events side by side: the type parameter is checked here, then erased. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { officialRegistered } from "@lienthong/contracts/directory";
 import { buildEnvelope, type EventDeclaration } from "@lienthong/contracts/registry";
-import { taskBecameOverdue, taskExtensionGranted, taskSubmitted } from "@lienthong/contracts/tasks";
+import { recommendationBecameOverdue, recommendationIssued, taskBecameOverdue, taskExtensionGranted, taskSubmitted } from "@lienthong/contracts/tasks";
 import type { z } from "zod";
 import { ALL_RULES, rulesFor } from "./all-rules";
 import { NOTIFICATION_KINDS } from "./kinds";
-import type { OfficialFacts, RecipientLookup, TaskFacts } from "./rule";
+import type { OfficialFacts, RecipientLookup, RecommendationFacts, TaskFacts } from "./rule";
 
 const SAI_GON = "26740";
 const BEN_THANH = "26743";
@@ -18,6 +18,14 @@ const officials: OfficialFacts[] = [
   { id: "bt-officer", fullName: "Đặng Thu Hà", unit: BEN_THANH, roles: ["unit_officer"], active: true },
 ];
 const task: TaskFacts = { id: "task-1", title: "Tổng kết phong trào", unit: SAI_GON, assigningUnit: BEN_THANH, leadOwner: "sg-officer", coOwners: [] };
+const recommendation: RecommendationFacts = {
+  id: "rec-1",
+  supervisionId: "sup-1",
+  supervisedBody: SAI_GON,
+  content: "Công khai danh sách hộ nghèo được hỗ trợ tại trụ sở khu phố",
+  answerDueDate: "2026-04-30",
+  supervisionSubject: "Thực hiện chính sách hỗ trợ hộ nghèo năm 2026",
+};
 
 /** The read models as plain data: rules only ever ask these two questions. */
 const lookup: RecipientLookup = {
@@ -25,13 +33,13 @@ const lookup: RecipientLookup = {
   officialsOf: async (unit, role) => officials.filter((o) => o.unit === unit && (role === undefined || o.roles.includes(role))),
 };
 
-async function outcome<S extends z.ZodType>(declaration: EventDeclaration<S>, data: z.input<S>) {
+async function outcome<S extends z.ZodType>(declaration: EventDeclaration<S>, data: z.input<S>, known: { recommendation: RecommendationFacts | null } = { recommendation }) {
   const [rule] = rulesFor(declaration.type);
   if (!rule) throw new Error(`no rule for ${declaration.type}`);
   const envelope = buildEnvelope(declaration, { aggregateId: "x", aggregateVersion: 1, data, time: new Date(), context: { actor: "t", correlationid: "c" } });
   const parsed = rule.event.schema.parse(envelope.data);
   const recipients = await rule.recipients(parsed, lookup, envelope);
-  const messages = recipients.map((recipient) => rule.message(parsed, { task, recipient }));
+  const messages = recipients.map((recipient) => rule.message(parsed, { task, recommendation: known.recommendation, recipient }));
   return { kind: rule.kind, recipients, messages };
 }
 
@@ -52,6 +60,47 @@ describe("notification rules", () => {
     const result = await outcome(taskExtensionGranted, { taskId: "task-1", unit: SAI_GON, previousDeadline: "2026-03-31", newDeadline: "2026-04-30", reason: "chờ số liệu", by });
     expect(result.recipients).toEqual(["sg-officer"]);
     expect(result.messages[0]?.body).toBe('Hạn hoàn thành nhiệm vụ "Tổng kết phong trào" được gia hạn từ 31/03/2026 đến 30/04/2026.');
+  });
+
+  it("tell the supervised unit's admins, and only them, of a new recommendation", async () => {
+    const result = await outcome(recommendationIssued, {
+      recommendationId: "rec-1",
+      supervisionId: "sup-1",
+      supervisedBody: SAI_GON,
+      content: recommendation.content,
+      answerDueDate: "2026-04-30",
+      issuedAt: "2026-03-10T09:00:00+07:00",
+      by,
+    });
+    expect(result).toMatchObject({ kind: "RECOMMENDATION_ISSUED", recipients: ["sg-admin"] });
+    expect(result.messages[0]).toEqual({
+      title: "Kiến nghị mới sau giám sát",
+      body: 'Qua giám sát "Thực hiện chính sách hỗ trợ hộ nghèo năm 2026", đơn vị 26740 nhận được kiến nghị: "Công khai danh sách hộ nghèo được hỗ trợ tại trụ sở khu phố". Hạn trả lời: 30/04/2026.',
+    });
+  });
+
+  it("tell the supervised unit's admins when a recommendation is left unanswered past its due date", async () => {
+    const overdue = { recommendationId: "rec-1", supervisionId: "sup-1", supervisedBody: SAI_GON, answerDueDate: "2026-04-30", by };
+    const result = await outcome(recommendationBecameOverdue, overdue);
+    expect(result).toMatchObject({ kind: "RECOMMENDATION_OVERDUE", recipients: ["sg-admin"] });
+    expect(result.messages[0]).toEqual({
+      title: "Kiến nghị đã quá hạn trả lời",
+      body: 'Kiến nghị "Công khai danh sách hộ nghèo được hỗ trợ tại trụ sở khu phố" (giám sát "Thực hiện chính sách hỗ trợ hộ nghèo năm 2026") đã quá hạn trả lời (hạn 30/04/2026) mà đơn vị 26740 chưa trả lời.',
+    });
+
+    const unknown = await outcome(recommendationBecameOverdue, overdue, { recommendation: null });
+    expect(unknown.messages[0]?.body).toBe("Kiến nghị mã rec-1 (giám sát mã sup-1) đã quá hạn trả lời (hạn 30/04/2026) mà đơn vị 26740 chưa trả lời.");
+  });
+
+  it("quote only the first words of a long recommendation when it is overdue", async () => {
+    const long = {
+      ...recommendation,
+      content: "Đề nghị Ủy ban nhân dân phường rà soát, bổ sung danh sách hộ cận nghèo chưa được hỗ trợ bảo hiểm y tế, công khai kết quả tại khu phố và báo cáo Ủy ban MTTQ phường.",
+    };
+    const result = await outcome(recommendationBecameOverdue, { recommendationId: "rec-1", supervisionId: "sup-1", supervisedBody: SAI_GON, answerDueDate: "2026-04-30", by }, { recommendation: long });
+    expect(result.messages[0]?.body).toBe(
+      'Kiến nghị "Đề nghị Ủy ban nhân dân phường rà soát, bổ sung danh sách hộ cận nghèo chưa được hỗ trợ bảo hiểm y…" (giám sát "Thực hiện chính sách hỗ trợ hộ nghèo năm 2026") đã quá hạn trả lời (hạn 30/04/2026) mà đơn vị 26740 chưa trả lời.',
+    );
   });
 
   it("welcome a newly registered official", async () => {
