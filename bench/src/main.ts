@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import { runBusBench } from "./bus-bench";
 import { describeMachine } from "./machine";
 import { runStoreBench } from "./store-bench";
+import { runTasksBench } from "./tasks-bench";
 import { renderTable, type Table } from "./table";
 
 interface Scenario {
@@ -13,6 +14,7 @@ interface Scenario {
 const SCENARIOS: readonly Scenario[] = [
   { name: "store", summary: "embedded store: inserts, updates, indexed finds and counts at 10k and 100k tasks", run: runStoreBench },
   { name: "bus", summary: "NATS JetStream: publish → consume latency and throughput between two processes", run: runBusBench },
+  { name: "tasks", summary: "tasks service: reportTaskProgress through the gateway, Unit.taskSummary at 10k and 100k tasks", run: runTasksBench },
 ];
 
 const USAGE = `usage: pnpm bench [-- scenario ...]   (default: all)\n${SCENARIOS.map((s) => `  ${s.name.padEnd(6)} ${s.summary}`).join("\n")}\n`;

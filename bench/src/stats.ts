@@ -21,6 +21,11 @@ export function formatCount(value: number): string {
   return Number.isFinite(value) ? grouped.format(value) : "-";
 }
 
+/** Rates: `12,345`, and two significant digits below 10 so a slow operation does not read `0`: `0.31`. */
+export function formatRate(value: number): string {
+  return Number.isFinite(value) && value < 10 ? value.toPrecision(2) : formatCount(value);
+}
+
 /** Milliseconds with three significant digits and never fewer than three decimals below 1 ms: `0.0412`, `1.27`, `153`. */
 export function formatMs(value: number): string {
   if (!Number.isFinite(value)) return "-";
