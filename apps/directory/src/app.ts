@@ -6,7 +6,8 @@ import { createRelay } from "@lienthong/bus/relay";
 import type { Clock } from "@lienthong/calendar/clock";
 import type { Database } from "@lienthong/store/collection";
 import { createSubgraph, type Subgraph } from "@lienthong/subgraph/create-subgraph";
-import type { Metrics } from "@lienthong/subgraph/metrics";
+import { createMetrics, type Metrics } from "@lienthong/subgraph/metrics";
+import { relayMetrics } from "@lienthong/bus/relay-metrics";
 import { createOfficialCommands, type OfficialCommands } from "./officials/official-commands";
 import { createOfficialQueries, OFFICIALS } from "./officials/official-store";
 import { buildDirectorySchema } from "./schema/schema";
@@ -39,7 +40,9 @@ export async function buildApp(deps: DirectoryDeps): Promise<DirectoryApp> {
   const units = createUnitCatalog(loadHcmcUnits());
   const officials = createOfficialQueries(deps.db);
   await officials.ensureIndexes();
-  const relay = createRelay({ db: deps.db, collections: [OFFICIALS], bus: deps.bus, log });
+  const metrics = deps.metrics ?? createMetrics();
+  const observer = relayMetrics(metrics, "directory", deps.db, [OFFICIALS]);
+  const relay = createRelay({ db: deps.db, collections: [OFFICIALS], bus: deps.bus, log, observer });
   const commands = createOfficialCommands({
     db: deps.db,
     clock: deps.clock,
@@ -53,7 +56,7 @@ export async function buildApp(deps: DirectoryDeps): Promise<DirectoryApp> {
     verifier: deps.verifier,
     log,
     graphiql: deps.graphiql ?? false,
-    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    metrics,
   });
   return {
     subgraph,

@@ -49,6 +49,15 @@ describe("registering officials", () => {
     });
   });
 
+  it("counts relayed events and shows an empty outbox on /metrics", async () => {
+    const { as, app } = await startDirectory();
+    await (await as(people.cityAdmin)).request<RegisterResult>(REGISTER, { input: lan });
+    await expect
+      .poll(async () => (await app.subgraph.app.request("/metrics")).text())
+      .toMatch(/lt_events_relayed_total\{service="directory",type="lienthong\.directory\.official\.registered\.v1"\} 1/);
+    expect(await (await app.subgraph.app.request("/metrics")).text()).toMatch(/^lt_outbox_depth 0$/m);
+  });
+
   it("asks an anonymous caller to authenticate", async () => {
     const { anonymous } = await startDirectory();
     const { data, errors } = await anonymous.request(REGISTER, { input: lan });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pino, type Logger } from "pino";
 import { parseEnvelope } from "@lienthong/contracts/registry";
+import type { Envelope } from "@lienthong/contracts/envelope";
 import { archiveEvents } from "@lienthong/store/archive";
 import type { Collection, Database } from "@lienthong/store/collection";
 import { errorText, type EventBus } from "./event-bus";
@@ -13,6 +14,13 @@ export interface RelayOptions {
   log?: Logger;
   /** Pause between sweeps once started; default 5 s. */
   sweepIntervalMs?: number;
+  /** Told of every event relayed and every failed drain, e.g. to count them for /metrics. */
+  observer?: RelayObserver;
+}
+
+export interface RelayObserver {
+  relayed(envelope: Envelope): void;
+  failed(): void;
 }
 
 export interface Relay {
@@ -62,6 +70,7 @@ export function createRelay(options: RelayOptions): Relay {
       await bus.publish(parsed.envelope);
       await archiveEvents(db, [parsed.envelope]);
       await collection.updateOne({ _id: aggregateId }, { $pull: { _outbox: { id: parsed.envelope.id } } });
+      options.observer?.relayed(parsed.envelope);
       count += 1;
     }
     return count;
@@ -76,6 +85,7 @@ export function createRelay(options: RelayOptions): Relay {
       .then(() => drainOne(db.collection<OutboxDocument>(collectionName), aggregateId))
       .catch((error: unknown) => {
         log.error({ collection: collectionName, aggregateId, err: errorText(error) }, "relay failed; events stay in the outbox for the next sweep");
+        options.observer?.failed();
         return 0;
       });
     inFlight.set(key, next);
