@@ -13,6 +13,8 @@ import { startFollowUpConsumer } from "./inspections/follow-up-consumer";
 import { createFollowUpTasks } from "./inspections/follow-up-tasks";
 import { createInspectionCommands, type InspectionCommands } from "./inspections/inspection-commands";
 import { createInspectionQueries, INSPECTIONS } from "./inspections/inspection-store";
+import { startOfficialConsumer } from "./officials/official-consumer";
+import { createOfficialReadModel } from "./officials/official-store";
 import { createProgrammeCommands, type ProgrammeCommands } from "./programmes/programme-commands";
 import { createProgrammeQueries, programmeRepository, PROGRAMMES } from "./programmes/programme-store";
 import { createRecommendationSchedule, type RecommendationSchedule } from "./schedules/recommendation-schedule";
@@ -51,7 +53,9 @@ export interface TasksApp {
   inspectionCommands: InspectionCommands;
   supervisionCommands: SupervisionCommands;
   recommendationSchedule: RecommendationSchedule;
-  /** Starts the follow-up consumer, relays outboxes left by a crash, runs the due-date schedules once, then all periodically. */
+  /** The officials known from directory's events; `waitFor` lets a caller that just registered some wait for them. */
+  officials: { waitFor(ids: readonly string[], timeoutMs: number): Promise<void> };
+  /** Starts the officials and follow-up consumers, relays outboxes left by a crash, runs the due-date schedules once, then all periodically. */
   start(): Promise<void>;
   /** Stops the schedule and flushes the relay; the caller closes the HTTP server first and the store and bus after. */
   stop(): Promise<void>;
@@ -68,6 +72,7 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
   const inspections = createInspectionQueries(deps.db);
   const supervisions = createSupervisionQueries(deps.db);
   const recommendations = createRecommendationQueries(deps.db);
+  const officials = createOfficialReadModel(deps.db);
   await Promise.all([inspections.ensureIndexes(), supervisions.ensureIndexes(), recommendations.ensureIndexes()]);
   const relay = createRelay({ db: deps.db, collections: [TASKS, PROGRAMMES, INSPECTIONS, SUPERVISIONS, RECOMMENDATIONS], bus: deps.bus, log });
   const programmeCommands = createProgrammeCommands({ db: deps.db, clock: deps.clock, afterSave: (id) => void relay.drain(PROGRAMMES, id) });
@@ -76,10 +81,11 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
     clock: deps.clock,
     policy: { checklist, reminderOffsets },
     programmes: programmeRepository(deps.db),
+    officials,
     afterSave: (id) => void relay.drain(TASKS, id),
   });
-  const openFollowUps = createFollowUpTasks({ db: deps.db, clock: deps.clock, policy: { checklist, reminderOffsets }, afterSave: (id) => void relay.drain(TASKS, id) });
-  const inspectionCommands = createInspectionCommands({ db: deps.db, clock: deps.clock, checklist, openFollowUps, afterSave: (id) => void relay.drain(INSPECTIONS, id) });
+  const openFollowUps = createFollowUpTasks({ db: deps.db, clock: deps.clock, policy: { checklist, reminderOffsets }, officials, afterSave: (id) => void relay.drain(TASKS, id) });
+  const inspectionCommands = createInspectionCommands({ db: deps.db, clock: deps.clock, checklist, openFollowUps, officials, afterSave: (id) => void relay.drain(INSPECTIONS, id) });
   const supervisionCommands = createSupervisionCommands({
     db: deps.db,
     clock: deps.clock,
@@ -89,6 +95,7 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
   const schedule = createTaskSchedule({ queries: tasks, commands: taskCommands, clock: deps.clock, log, reminderOffsets, intervalMs: deps.scheduleIntervalMs ?? 60_000 });
   const recommendationSchedule = createRecommendationSchedule({ queries: recommendations, commands: supervisionCommands, clock: deps.clock, log, intervalMs: deps.scheduleIntervalMs ?? 60_000 });
   let followUpConsumer: Consumer | undefined;
+  let officialConsumer: Consumer | undefined;
   const schema = buildTasksSchema({
     db: deps.db,
     clock: deps.clock,
@@ -126,7 +133,9 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
     inspectionCommands,
     supervisionCommands,
     recommendationSchedule,
+    officials: { waitFor: (ids, timeoutMs) => officials.waitFor(ids, timeoutMs) },
     async start() {
+      officialConsumer = await startOfficialConsumer({ bus: deps.bus, db: deps.db, officials });
       followUpConsumer = await startFollowUpConsumer({ bus: deps.bus, inspections, openFollowUps });
       await relay.sweep();
       relay.start();
@@ -137,6 +146,7 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
       await recommendationSchedule.stop();
       await schedule.stop();
       await followUpConsumer?.stop();
+      await officialConsumer?.stop();
       await relay.stop();
     },
   };

@@ -13,10 +13,12 @@ export interface SeedOfficial {
 export interface SeedOptions {
   /** 5-digit codes of the demo wards; each gets one programme. */
   wards: string[];
-  /** Demo officials; per ward the first one is the lead owner of every task, the second (if any) is the admin who confirms. */
+  /** Demo officials, registered in directory; per ward the first one (required) is the lead owner of every task, the second (if any) is the admin who confirms. */
   officials: SeedOfficial[];
   /** "Today" for the demo (the platform's clock): deadlines are placed around it so that some tasks are overdue. */
   now: Date;
+  /** How long to wait for directory's events about the lead owners, who were usually registered a moment ago; default 60 s (generous: a loaded machine may take a while, and a quick one does not wait). */
+  officialsTimeoutMs?: number;
 }
 
 export interface SeedOutcome {
@@ -44,10 +46,17 @@ const PLAN: { title: string; deliverable: string; expectedResult: string; dueInD
  */
 export async function seedTasks(app: TasksApp, options: SeedOptions): Promise<SeedOutcome> {
   const today = vnDate(options.now);
+  const leads = options.wards.map((ward) => {
+    const lead = options.officials.find((official) => official.unit === ward);
+    if (lead === undefined) throw new Error(`seeding tasks needs at least one official of ward ${ward} to lead its tasks`);
+    return lead;
+  });
+  // Lead owners must be officials the tasks service knows, and directory's events about them may still be on the way.
+  await app.officials.waitFor([...new Set(leads.map((lead) => lead.id))], options.officialsTimeoutMs ?? 60_000);
   let tasks = 0;
-  for (const ward of options.wards) {
+  for (const [index, ward] of options.wards.entries()) {
     const staff = options.officials.filter((official) => official.unit === ward);
-    const lead = staff[0] ?? { id: `demo-lead-${ward}`, name: "Cán bộ phụ trách", unit: ward };
+    const lead = leads[index] as SeedOfficial;
     const admin = staff[1] ?? { id: `demo-admin-${ward}`, name: "Chủ tịch UB MTTQ phường", unit: ward };
     const as = (who: SeedOfficial, role: Principal["roles"][number]): Caller => ({ principal: { sub: who.id, name: who.name, roles: [role], units: [ward] }, correlationId: `seed-${ward}` });
     const adminCaller = as(admin, "unit_admin");

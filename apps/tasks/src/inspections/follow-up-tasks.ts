@@ -3,6 +3,7 @@ import type { Clock } from "@lienthong/calendar/clock";
 import { ok, type DomainError, type Result } from "@lienthong/contracts/errors";
 import type { Database } from "@lienthong/store/collection";
 import { createCommandHandler } from "@lienthong/store/command-handler";
+import type { OfficialLookup } from "../officials/official";
 import { CITY_UNIT } from "../programmes/issuing-unit";
 import { decide } from "../tasks/task";
 import { TASK_EVENTS, type Caller, type TaskPolicy } from "../tasks/task-commands";
@@ -19,7 +20,7 @@ export type OpenFollowUps = (inspection: Inspection, caller: Caller) => Promise<
  * written with city authority, and their events name the inspection as the authority in the audit trail.
  * Deterministic task ids make this idempotent: an existing task is left as it is.
  */
-export function createFollowUpTasks(deps: { db: Database; clock: Clock; policy: TaskPolicy; afterSave?: (id: string) => void }): OpenFollowUps {
+export function createFollowUpTasks(deps: { db: Database; clock: Clock; policy: TaskPolicy; officials: OfficialLookup; afterSave?: (id: string) => void }): OpenFollowUps {
   const handle = createCommandHandler<TaskCommand, StoredTask, TaskEvent, FollowUpContext>({
     repository: taskRepository(deps.db, deps.afterSave),
     decider: { decide: decideFollowUp, evolve: evolveStored },
@@ -35,6 +36,7 @@ export function createFollowUpTasks(deps: { db: Database; clock: Clock; policy: 
       now: deps.clock.now(),
       checklist: deps.policy.checklist,
       reminderOffsets: deps.policy.reminderOffsets,
+      officials: await deps.officials.byIds(inspection.findings.flatMap((finding) => (finding.followUp ? [finding.followUp.leadOwner] : []))),
       authority: `follow-up of inspection ${inspection.id}`,
     };
     const run = async (command: TaskCommand) => {

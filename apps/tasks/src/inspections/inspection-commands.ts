@@ -4,10 +4,11 @@ import { newId } from "@lienthong/contracts/ids";
 import { inspectionFindingsRecorded, inspectionPlanned } from "@lienthong/contracts/tasks";
 import type { Database } from "@lienthong/store/collection";
 import { createCommandHandler } from "@lienthong/store/command-handler";
+import type { OfficialLookup } from "../officials/official";
 import type { ChecklistItem } from "../tasks/checklist";
 import type { Caller } from "../tasks/task-commands";
 import type { OpenFollowUps } from "./follow-up-tasks";
-import { decide, evolve, type FindingInput, type Inspection, type InspectionCommand, type InspectionContext, type InspectionEvent } from "./inspection";
+import { decide, evolve, officialsNamedBy, type FindingInput, type Inspection, type InspectionCommand, type InspectionContext, type InspectionEvent } from "./inspection";
 import { inspectionRepository } from "./inspection-store";
 
 export const INSPECTION_EVENTS = { InspectionPlanned: inspectionPlanned, InspectionFindingsRecorded: inspectionFindingsRecorded };
@@ -34,6 +35,7 @@ export function createInspectionCommands(deps: {
   clock: Clock;
   checklist: readonly ChecklistItem[];
   openFollowUps: OpenFollowUps;
+  officials: OfficialLookup;
   afterSave?: (id: string) => void;
 }): InspectionCommands {
   const handle = createCommandHandler<InspectionCommand, Inspection, InspectionEvent, InspectionContext>({
@@ -45,7 +47,8 @@ export function createInspectionCommands(deps: {
   });
 
   async function run(id: string, command: InspectionCommand, caller: Caller): Promise<Result<Inspection, DomainError>> {
-    const context = { principal: caller.principal, now: deps.clock.now(), checklist: deps.checklist };
+    const officials = await deps.officials.byIds(officialsNamedBy(command));
+    const context = { principal: caller.principal, now: deps.clock.now(), checklist: deps.checklist, officials };
     const result = await handle(id, command, context, { actor: caller.principal.sub, correlationid: caller.correlationId });
     return result.ok ? { ok: true, value: result.value.state } : result;
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Principal } from "@lienthong/auth/principal";
 import { forDecider } from "@lienthong/testing/given-when-then";
+import type { OfficialFacts } from "../officials/official";
 import { CHECKLISTS } from "../tasks/checklist";
 import { decide, evolve, followUpTaskId, type FindingInput, type InspectionCommand, type InspectionContext, type InspectionEvent } from "./inspection";
 
@@ -13,9 +14,12 @@ const people = {
   bdAdmin: { sub: "bd-admin", name: "Võ Văn Kiệt", roles: ["unit_admin"], units: ["27592"] },
 } satisfies Record<string, Principal>;
 
+const official = (id: string, unit: string, active = true): [string, OfficialFacts] => [id, { id, fullName: id, unit, active }];
+const officials = new Map([official("insp-an", "26743"), official("insp-binh", "26743"), official("o-lan", SAI_GON), official("o-hai", SAI_GON, false), official("bd-officer", "27592")]);
+
 // 2026-03-10 10:00 in Vietnam.
 const NOW = new Date("2026-03-10T03:00:00.000Z");
-const ctxOf = (principal: Principal, extra: Partial<InspectionContext> = {}): InspectionContext => ({ principal, now: NOW, checklist: CHECKLISTS["5-ro"], ...extra });
+const ctxOf = (principal: Principal, extra: Partial<InspectionContext> = {}): InspectionContext => ({ principal, now: NOW, checklist: CHECKLISTS["5-ro"], officials, ...extra });
 const given = forDecider<InspectionCommand, InspectionEvent, ReturnType<typeof evolve>, InspectionContext>({ decide, evolve, initialState: null }, ctxOf(people.inspector));
 
 const plan: InspectionCommand = { type: "PlanInspection", inspectionId: "i-1", inspectedUnit: SAI_GON, scope: "Thực hiện Nghị quyết Đại hội", date: "2026-03-12", team: ["insp-an"], lead: "insp-an" };
@@ -53,6 +57,12 @@ describe("planning an inspection", () => {
     expect(events).toHaveLength(1);
   });
 
+  it("takes known, active officials only on the team, naming each one that is not", () => {
+    const error = given().when({ ...plan, team: ["insp-binh", "o-ghost", "o-hai"], lead: "insp-nobody" }).thenError<{ fields: { path: string[]; message: string }[] }>({ code: "VALIDATION" });
+    expect(error.fields.map((field) => field.path.join("."))).toEqual(["lead", "team.1", "team.2"]);
+    expect(error.fields[2]?.message).toBe("o-hai (o-hai) is no longer an active official");
+  });
+
   it("is refused to ward admins, even of the ward itself", () => {
     given().when(plan, ctxOf(people.sgAdmin)).thenError({ code: "NOT_ALLOWED" });
   });
@@ -73,6 +83,13 @@ describe("recording findings", () => {
     const incomplete = { summary: "Thiếu kế hoạch", severity: "SERIOUS" as const, followUp: { ...followUp, deadline: "2026-03-01" } };
     const error = given(planned).when({ ...record, findings: [incomplete] }, ctxOf(people.inspector, { checklist: CHECKLISTS["6-ro"] })).thenError<{ fields: { path: string[] }[] }>({ code: "VALIDATION" });
     expect(error.fields.map((field) => field.path.join("."))).toEqual(["findings.0.followUp.responsibility", "findings.0.followUp.authority", "findings.0.followUp.deadline"]);
+  });
+
+  it("wants each follow-up's lead owner to be an active official of the inspected ward", () => {
+    const withLead = (leadOwner: string): InspectionCommand => ({ ...record, findings: [{ ...findings[0], followUp: { ...followUp, leadOwner } } as FindingInput] });
+    const wrongUnit = given(planned).when(withLead("bd-officer")).thenError<{ fields: { path: string[]; message: string }[] }>({ code: "VALIDATION" });
+    expect(wrongUnit.fields).toEqual([{ path: ["findings", "0", "followUp", "leadOwner"], message: `bd-officer (bd-officer) is not an official of unit ${SAI_GON}` }]);
+    given(planned).when(withLead("o-ghost")).thenError({ code: "VALIDATION", fields: [{ path: ["findings", "0", "followUp", "leadOwner"] }] });
   });
 
   it("is for a city admin or an inspector on the team; another ward does not learn the inspection exists", () => {

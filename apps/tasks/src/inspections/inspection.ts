@@ -3,6 +3,7 @@ import { hasRole, mayReadUnit, type Principal } from "@lienthong/auth/principal"
 import { vnDate } from "@lienthong/calendar/working-days";
 import { fail, invalidTransition, notAllowed, notFound, ok, validationError, type FieldProblem, type Result } from "@lienthong/contracts/errors";
 import type { FINDING_SEVERITIES, inspectionFindingsRecorded, inspectionPlanned } from "@lienthong/contracts/tasks";
+import { officialProblem, ownerProblems, type OfficialsById } from "../officials/official";
 import { CHECKLIST_FIELDS, missingItems, type ChecklistItem } from "../tasks/checklist";
 
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
@@ -64,6 +65,8 @@ export interface InspectionContext {
   now: Date;
   /** The "rõ" checklist follow-up tasks must satisfy, as for any task the city assigns. */
   checklist: readonly ChecklistItem[];
+  /** The officials the command names (team, follow-up lead owners), as the tasks service knows them from directory. */
+  officials: OfficialsById;
 }
 
 /**
@@ -99,6 +102,8 @@ export function decide(command: InspectionCommand, state: Inspection | null, ctx
       const authority = plannerAuthority(ctx.principal);
       if (authority === null) return fail(notAllowed("only the city (a city admin or an inspector) plans inspections of wards"));
       if (state !== null) return fail(invalidTransition(state.status.toLowerCase().replace("_", " "), "plan"));
+      const problems = teamProblems(command, ctx.officials);
+      if (problems.length > 0) return fail(validationError(problems));
       const { inspectionId, inspectedUnit, scope, date, lead } = command;
       const team = [...new Set([lead, ...command.team])];
       return ok([{ type: "InspectionPlanned", data: { inspectionId, inspectedUnit, scope, date, team, lead, by: by(authority) } }]);
@@ -113,7 +118,7 @@ export function decide(command: InspectionCommand, state: Inspection | null, ctx
         // The same findings again is a retry: nothing new to record; the caller still gets the follow-up tasks.
         return sameJson(findings, state.findings) ? ok([]) : fail(invalidTransition("findings recorded", "record different findings"));
       }
-      const problems = findingProblems(command.findings, ctx);
+      const problems = findingProblems(command.findings, state.inspectedUnit, ctx);
       if (problems.length > 0) return fail(validationError(problems));
       const data = { inspectionId: state.id, inspectedUnit: state.inspectedUnit, findings, recordedAt: ctx.now.toISOString(), by: by(authority) };
       return ok([{ type: "InspectionFindingsRecorded", data }]);
@@ -148,7 +153,7 @@ function withTaskIds(inspectionId: string, findings: FindingInput[]): Finding[] 
 }
 
 /** Every follow-up must be assignable at once: its checklist complete and its deadline not already past. */
-function findingProblems(findings: FindingInput[], ctx: InspectionContext): FieldProblem[] {
+function findingProblems(findings: FindingInput[], inspectedUnit: string, ctx: InspectionContext): FieldProblem[] {
   if (findings.length === 0) return [{ path: ["findings"], message: "record at least one finding" }];
   const today = vnDate(ctx.now);
   return findings.flatMap((finding, index) => {
@@ -157,8 +162,24 @@ function findingProblems(findings: FindingInput[], ctx: InspectionContext): Fiel
     const path = ["findings", String(index), "followUp"];
     const missing = missingItems({ ...followUp, description: finding.summary }, ctx.checklist).map((item) => ({ path: [...path, CHECKLIST_FIELDS[item].field], message: CHECKLIST_FIELDS[item].missing }));
     const late = followUp.deadline < today ? [{ path: [...path, "deadline"], message: `must not be before today (${today})` }] : [];
-    return [...missing, ...late];
+    const owner = followUp.leadOwner.trim() === "" ? [] : ownerProblems({ leadOwner: followUp.leadOwner }, inspectedUnit, ctx.officials, path);
+    return [...missing, ...late, ...owner];
   });
+}
+
+/** The team inspects on the city's behalf: its members may come from any unit, but must be known, active officials. */
+function teamProblems(command: Extract<InspectionCommand, { type: "PlanInspection" }>, officials: OfficialsById): FieldProblem[] {
+  const problem = (id: string, path: string[]) => {
+    const message = officialProblem(id, officials);
+    return message === undefined ? [] : [{ path, message }];
+  };
+  return [...problem(command.lead, ["lead"]), ...command.team.flatMap((id, index) => (id === command.lead ? [] : problem(id, ["team", String(index)])))];
+}
+
+/** Every official an inspection command names. */
+export function officialsNamedBy(command: InspectionCommand): string[] {
+  const ids = command.type === "PlanInspection" ? [command.lead, ...command.team] : command.findings.flatMap((finding) => (finding.followUp ? [finding.followUp.leadOwner] : []));
+  return [...new Set(ids)];
 }
 
 /** Deep equality that ignores key order and absent optional fields. */

@@ -6,6 +6,7 @@ import * as contracts from "@lienthong/contracts/tasks";
 import type { Database } from "@lienthong/store/collection";
 import { createCommandHandler, type EventDeclarations } from "@lienthong/store/command-handler";
 import type { Repository } from "@lienthong/store/repository";
+import { NO_OFFICIALS, ownerIds, type OfficialLookup } from "../officials/official";
 import type { ActionProgramme } from "../programmes/programme";
 import type { ChecklistItem } from "./checklist";
 import { decide } from "./task";
@@ -66,6 +67,7 @@ export function createTaskCommands(deps: {
   clock: Clock;
   policy: TaskPolicy;
   programmes: Repository<ActionProgramme>;
+  officials: OfficialLookup;
   afterSave?: (id: string) => void;
 }): TaskCommands {
   const handle = createCommandHandler<TaskCommand, StoredTask, TaskEvent, TaskContext>({
@@ -81,11 +83,15 @@ export function createTaskCommands(deps: {
     now: deps.clock.now(),
     checklist: deps.policy.checklist,
     reminderOffsets: deps.policy.reminderOffsets,
+    officials: NO_OFFICIALS,
     ...extra,
   });
 
   async function execute(command: TaskCommand, caller: Caller, extra: Partial<TaskContext> = {}) {
-    const result = await handle(command.taskId, command, contextOf(caller.principal, extra), { actor: caller.principal.sub, correlationid: caller.correlationId });
+    const named = ownerIds(command.type === "AddTask" ? command.details : command.type === "UpdateTask" ? command.changes : {});
+    const officials = named.length === 0 ? NO_OFFICIALS : await deps.officials.byIds(named);
+    const context = contextOf(caller.principal, { officials, ...extra });
+    const result = await handle(command.taskId, command, context, { actor: caller.principal.sub, correlationid: caller.correlationId });
     return result.ok ? ({ ok: true, value: result.value } as const) : result;
   }
 

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type * as events from "@lienthong/contracts/tasks";
 import type { TASK_COMPLETIONS, TASK_PRIORITIES } from "@lienthong/contracts/tasks";
 import type { Principal } from "@lienthong/auth/principal";
+import type { OfficialsById } from "../officials/official";
 import type { ChecklistItem } from "./checklist";
 
 export const TASK_STATUSES = ["DRAFT", "ASSIGNED", "IN_PROGRESS", "SUBMITTED", "DONE", "CANCELLED"] as const;
@@ -114,4 +115,6 @@ export interface TaskContext {
   reminderOffsets: readonly number[];
   /** The programme named by AddTask, as loaded by the command handler (null = no such programme). */
   programme?: { issuingUnit: string; closed: boolean } | null;
+  /** The officials the command names as owners, as the tasks service knows them from directory. */
+  officials: OfficialsById;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Principal } from "@lienthong/auth/principal";
 import { forDecider } from "@lienthong/testing/given-when-then";
+import type { OfficialFacts } from "../officials/official";
 import { CHECKLISTS } from "./checklist";
 import { decide } from "./task";
 import { evolve } from "./task-evolve";
@@ -17,6 +18,10 @@ const people = {
   bdAdmin: { sub: "bd-admin", name: "Võ Văn Kiệt", roles: ["unit_admin"], units: [BA_DIEM] },
 } satisfies Record<string, Principal>;
 
+const official = (id: string, unit: string, active = true): [string, OfficialFacts] => [id, { id, fullName: id, unit, active }];
+/** The officials directory has announced to the tasks service. */
+const officials = new Map([official("o-lan", SAI_GON), official("o-minh", SAI_GON), official("o-hai", SAI_GON, false), official("bd-officer", BA_DIEM)]);
+
 // 2026-03-10 10:00 in Vietnam.
 const MORNING = new Date("2026-03-10T03:00:00.000Z");
 const ctxOf = (principal: Principal, now = MORNING, extra: Partial<TaskContext> = {}): TaskContext => ({
@@ -24,6 +29,7 @@ const ctxOf = (principal: Principal, now = MORNING, extra: Partial<TaskContext> 
   now,
   checklist: CHECKLISTS["5-ro"],
   reminderOffsets: [3, 1],
+  officials,
   ...extra,
 });
 const given = forDecider<TaskCommand, TaskEvent, ReturnType<typeof evolve>, TaskContext>({ decide, evolve, initialState: null }, ctxOf(people.sgOfficer));
@@ -54,8 +60,9 @@ describe("adding and assigning a task", () => {
   });
 
   it("lets the city add a task for any ward, but not one ward for another", () => {
-    given().when({ type: "AddTask", taskId: "t-1", unit: BA_DIEM, assigningUnit: "*", details: complete }, ctxOf(people.city)).then([
-      { type: "TaskAdded", data: { taskId: "t-1", unit: BA_DIEM, assigningUnit: "*", ...complete, by: byOf(people.city, "city_admin") } },
+    const inBaDiem = { ...complete, leadOwner: "bd-officer", coOwners: [] };
+    given().when({ type: "AddTask", taskId: "t-1", unit: BA_DIEM, assigningUnit: "*", details: inBaDiem }, ctxOf(people.city)).then([
+      { type: "TaskAdded", data: { taskId: "t-1", unit: BA_DIEM, assigningUnit: "*", ...inBaDiem, by: byOf(people.city, "city_admin") } },
     ]);
     given().when({ type: "AddTask", taskId: "t-1", unit: BA_DIEM, assigningUnit: SAI_GON, details: complete }).thenError({ code: "VALIDATION" });
     given().when({ type: "AddTask", taskId: "t-1", unit: SAI_GON, details: complete }, ctxOf(people.bdAdmin)).thenError({ code: "NOT_ALLOWED" });
@@ -102,6 +109,54 @@ describe("adding and assigning a task", () => {
       { type: "TaskUpdated", data: { ...ref, changes: { deadline: "2026-03-25" }, by: byOf(people.sgOfficer, `unit_officer of ${SAI_GON}`) } },
     ]);
     given(added, assigned).when({ type: "UpdateTask", taskId: "t-1", changes: { deadline: "2026-03-25" } }).thenError({ code: "INVALID_TRANSITION" });
+  });
+});
+
+describe("owners", () => {
+  const add = (details: Partial<typeof complete>, unit = SAI_GON, assigningUnit?: string): TaskCommand => ({
+    type: "AddTask",
+    taskId: "t-1",
+    unit,
+    ...(assigningUnit ? { assigningUnit } : {}),
+    details: { ...complete, ...details },
+  });
+  const problems = (error: { fields: { path: string[]; message: string }[] }) => error.fields.map((field) => [field.path.join("."), field.message]);
+
+  it("refuses a lead owner or co-owner directory has not announced, saying it may be too early", () => {
+    const error = given().when(add({ leadOwner: "o-ghost", coOwners: ["o-minh", "o-nobody"] })).thenError<{ fields: { path: string[]; message: string }[] }>({ code: "VALIDATION" });
+    expect(problems(error)).toEqual([
+      ["leadOwner", "unknown official o-ghost (if they were registered just now, try again in a moment)"],
+      ["coOwners.1", "unknown official o-nobody (if they were registered just now, try again in a moment)"],
+    ]);
+  });
+
+  it("refuses deactivated officials as lead owner and as co-owner", () => {
+    const error = given().when(add({ leadOwner: "o-hai", coOwners: ["o-hai"] })).thenError<{ fields: { path: string[]; message: string }[] }>({ code: "VALIDATION" });
+    expect(problems(error)).toEqual([
+      ["leadOwner", "o-hai (o-hai) is no longer an active official"],
+      ["coOwners.0", "o-hai (o-hai) is no longer an active official"],
+    ]);
+  });
+
+  it("wants the lead owner in the unit that carries the task out, even when the city assigns it; co-owners may come from any unit", () => {
+    const error = given().when(add({ leadOwner: "bd-officer" })).thenError<{ fields: { path: string[]; message: string }[] }>({ code: "VALIDATION" });
+    expect(problems(error)).toEqual([["leadOwner", `bd-officer (bd-officer) is not an official of unit ${SAI_GON}`]]);
+    given().when(add({ leadOwner: "o-lan" }, BA_DIEM, "*"), ctxOf(people.city)).thenError({ code: "VALIDATION" });
+    given().when(add({ coOwners: ["bd-officer"] })).then([{ ...added, data: { ...added.data, coOwners: ["bd-officer"] } } as TaskEvent]);
+  });
+
+  it("checks the owners a draft is changed to, and only those", () => {
+    const update = (changes: Partial<typeof complete>): TaskCommand => ({ type: "UpdateTask", taskId: "t-1", changes });
+    const error = given(added).when(update({ leadOwner: "bd-officer" })).thenError<{ fields: { path: string[] }[] }>({ code: "VALIDATION" });
+    expect(error.fields.map((field) => field.path)).toEqual([["leadOwner"]]);
+    given(added).when(update({ coOwners: ["o-minh", "o-ghost"] })).thenError({ code: "VALIDATION", fields: [{ path: ["coOwners", "1"] }] });
+    given(added).when(update({ deadline: "2026-03-25" }), ctxOf(people.sgOfficer, MORNING, { officials: new Map() })).then([
+      { type: "TaskUpdated", data: { ...ref, changes: { deadline: "2026-03-25" }, by: byOf(people.sgOfficer, `unit_officer of ${SAI_GON}`) } },
+    ]);
+  });
+
+  it("tells another ward it may not add the task before saying anything about the officials named", () => {
+    given().when(add({ leadOwner: "o-ghost" }), ctxOf(people.bdAdmin)).thenError({ code: "NOT_ALLOWED" });
   });
 });
 

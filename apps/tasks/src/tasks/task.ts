@@ -1,4 +1,5 @@
 import { fail, invalidTransition, notAllowed, notFound, ok, validationError, type DomainError, type Result } from "@lienthong/contracts/errors";
+import { ownerProblems } from "../officials/official";
 import { CITY_UNIT } from "../programmes/issuing-unit";
 import { CHECKLIST_FIELDS, missingItems } from "./checklist";
 import { executorAuthority, leadOwnerAuthority, managerAuthority, mayReadTask, plannerAuthority } from "./task-access";
@@ -29,6 +30,8 @@ export function decide(command: TaskCommand, state: Task | null, ctx: TaskContex
       if (Object.values(command.changes).every((value) => value === undefined)) {
         return fail(validationError([{ path: ["input"], message: "name at least one field to change" }]));
       }
+      const owners = ownerProblems(command.changes, state.unit, ctx.officials);
+      if (owners.length > 0) return fail(validationError(owners));
       return ok([{ type: "TaskUpdated", data: { ...ref, changes: command.changes, by: by(ctx, authority) } }]);
     }
     case "AssignTask": {
@@ -138,6 +141,8 @@ function add(command: Extract<TaskCommand, { type: "AddTask" }>, state: Task | n
   const authority = plannerAuthority(ctx.principal, assigningUnit);
   if (authority === null) return fail(notAllowed(`you may not add tasks assigned by ${assigningUnit === CITY_UNIT ? "the city" : `unit ${assigningUnit}`}`));
   if (state !== null) return fail(invalidTransition(state.status.toLowerCase(), "add"));
+  const owners = ownerProblems(command.details, command.unit, ctx.officials);
+  if (owners.length > 0) return fail(validationError(owners));
   const programme = command.programmeId === undefined ? {} : { programmeId: command.programmeId };
   return ok([{ type: "TaskAdded", data: { taskId: command.taskId, unit: command.unit, assigningUnit, ...programme, ...command.details, by: by(ctx, authority) } }]);
 }

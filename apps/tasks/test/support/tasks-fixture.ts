@@ -9,11 +9,14 @@ import { openEmbeddedStore } from "@lienthong/store/embedded";
 import { graphqlClient } from "@lienthong/testing/graphql-client";
 import { tempDir } from "@lienthong/testing/temp-dir";
 import { buildApp, type TasksDeps } from "../../src/app";
+import { registerOfficials, type TestOfficial } from "./directory-events";
 
 const SECRET = "tasks-tests-secret-at-least-32-characters!";
 
 export const SAI_GON = "26740";
 export const BA_DIEM = "27592";
+/** Where the fixture's city inspectors are registered in directory (any unit will do for an inspection team). */
+export const BEN_THANH = "26743";
 
 export const people = {
   city: { sub: "city-admin", name: "Trần Văn Thành", roles: ["city_admin"], units: ["*"] },
@@ -25,14 +28,29 @@ export const people = {
   inspector: { sub: "insp-an", name: "Hoàng Văn An", roles: ["inspector"], units: ["*"] },
 } satisfies Record<string, Principal>;
 
+/** The people above who are officials in directory (the city admin is a city-level principal, not an official). */
+export const OFFICIALS: TestOfficial[] = [
+  { id: people.sgAdmin.sub, fullName: people.sgAdmin.name, unit: SAI_GON, roles: ["unit_admin"] },
+  { id: people.sgOfficer.sub, fullName: people.sgOfficer.name, unit: SAI_GON },
+  { id: people.lan.sub, fullName: people.lan.name, unit: SAI_GON },
+  { id: "o-minh", fullName: "Trần Văn Minh", unit: SAI_GON },
+  { id: people.bdOfficer.sub, fullName: people.bdOfficer.name, unit: BA_DIEM },
+  { id: people.bdAdmin.sub, fullName: people.bdAdmin.name, unit: BA_DIEM, roles: ["unit_admin"] },
+  { id: people.inspector.sub, fullName: people.inspector.name, unit: BEN_THANH, roles: ["inspector"] },
+  { id: "insp-binh", fullName: "Lý Thị Bình", unit: BEN_THANH, roles: ["inspector"] },
+];
+
 /** 2026-03-10 09:00 in Vietnam. */
 export const START = "2026-03-10T02:00:00.000Z";
 
 /**
  * A tasks service over an embedded store and bus in a temp folder, queried in-process. `restart` closes it and
- * opens the same folder again (a process restart), optionally with the clock moved.
+ * opens the same folder again (a process restart), optionally with the clock moved. The fixture's officials are
+ * registered first through directory's events on the bus, as directory would announce them (`officials: []` to
+ * start with none).
  */
-export async function startTasks(options: Partial<Pick<TasksDeps, "checklist" | "reminderOffsets">> = {}) {
+export async function startTasks(options: Partial<Pick<TasksDeps, "checklist" | "reminderOffsets">> & { officials?: readonly TestOfficial[] } = {}) {
+  const { officials = OFFICIALS, ...appOptions } = options;
   const dir = tempDir("tasks-");
   const clock: ManualClock = manualClock(START);
   let running = await open();
@@ -40,7 +58,7 @@ export async function startTasks(options: Partial<Pick<TasksDeps, "checklist" | 
   async function open() {
     const store = await openEmbeddedStore({ dir: dir.path });
     const bus = await openEmbeddedBus({ db: store.db("bus") });
-    const app = await buildApp({ db: store.db("tasks"), bus, clock, verifier: createVerifier({ secret: SECRET }), log: pino({ level: "silent" }), ...options });
+    const app = await buildApp({ db: store.db("tasks"), bus, clock, verifier: createVerifier({ secret: SECRET }), log: pino({ level: "silent" }), ...appOptions });
     await app.start();
     return { store, bus, app, close: async () => (await app.stop(), await bus.close(), await store.close()) };
   }
@@ -51,7 +69,7 @@ export async function startTasks(options: Partial<Pick<TasksDeps, "checklist" | 
   });
 
   const fetch = (request: Request) => running.app.subgraph.app.fetch(request);
-  return {
+  const service = {
     clock,
     get app() {
       return running.app;
@@ -71,4 +89,6 @@ export async function startTasks(options: Partial<Pick<TasksDeps, "checklist" | 
     token: (principal: Principal) => signDevToken(principal, SECRET),
     as: async (principal: Principal) => graphqlClient(fetch, { token: await signDevToken(principal, SECRET) }),
   };
+  if (officials.length > 0) await registerOfficials(service, officials);
+  return service;
 }

@@ -1,0 +1,65 @@
+import type { FieldProblem } from "@lienthong/contracts/errors";
+
+/** An official as the tasks service knows them from directory's events. */
+export interface OfficialFacts {
+  id: string;
+  /** Absent only while the registration has not reached this service yet (a deactivation overtook it). */
+  fullName?: string;
+  unit: string;
+  active: boolean;
+}
+
+/**
+ * The officials a command names, looked up by the command handler before deciding, so deciders stay pure.
+ * An id missing from the map is not known (yet) to this service.
+ */
+export type OfficialsById = ReadonlyMap<string, OfficialFacts>;
+
+export const NO_OFFICIALS: OfficialsById = new Map();
+
+const nameOf = (official: OfficialFacts) => (official.fullName === undefined ? official.id : `${official.fullName} (${official.id})`);
+
+/**
+ * Why `id` cannot be given work, or undefined when it can: a known, active official (of `unit`, when given).
+ * Directory's events arrive a moment after its writes, so "unknown" may only mean "not known yet".
+ */
+export function officialProblem(id: string, officials: OfficialsById, unit?: string): string | undefined {
+  const official = officials.get(id);
+  if (official === undefined) return `unknown official ${id} (if they were registered just now, try again in a moment)`;
+  if (!official.active) return `${nameOf(official)} is no longer an active official`;
+  if (unit !== undefined && official.unit !== unit) return `${nameOf(official)} is not an official of unit ${unit}`;
+  return undefined;
+}
+
+export interface Owners {
+  leadOwner?: string | undefined;
+  coOwners?: readonly string[] | undefined;
+}
+
+/**
+ * The lead owner answers for the work where it is done, so they must be an official of the unit that carries the
+ * task out, whoever assigned it (the city included). Co-owners may come from any unit (a city department helping a
+ * ward), but must be known and active.
+ */
+export function ownerProblems(owners: Owners, unit: string, officials: OfficialsById, prefix: readonly string[] = []): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (owners.leadOwner !== undefined) {
+    const message = officialProblem(owners.leadOwner, officials, unit);
+    if (message !== undefined) problems.push({ path: [...prefix, "leadOwner"], message });
+  }
+  (owners.coOwners ?? []).forEach((id, index) => {
+    const message = officialProblem(id, officials);
+    if (message !== undefined) problems.push({ path: [...prefix, "coOwners", String(index)], message });
+  });
+  return problems;
+}
+
+/** Every official id `owners` names, once each. */
+export function ownerIds(owners: Owners): string[] {
+  return [...new Set([...(owners.leadOwner === undefined ? [] : [owners.leadOwner]), ...(owners.coOwners ?? [])])];
+}
+
+/** How command handlers look up the officials a command names before deciding. */
+export interface OfficialLookup {
+  byIds(ids: readonly string[]): Promise<OfficialsById>;
+}
