@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { runBusBench } from "./bus-bench";
 import { describeMachine } from "./machine";
+import { runNotificationsBench } from "./notifications-bench";
 import { runStoreBench } from "./store-bench";
 import { runTasksBench } from "./tasks-bench";
 import { renderTable, type Table } from "./table";
@@ -15,9 +16,14 @@ const SCENARIOS: readonly Scenario[] = [
   { name: "store", summary: "embedded store: inserts, updates, indexed finds and counts at 10k and 100k tasks", run: runStoreBench },
   { name: "bus", summary: "NATS JetStream: publish → consume latency and throughput between two processes", run: runBusBench },
   { name: "tasks", summary: "tasks service: reportTaskProgress through the gateway, Unit.taskSummary at 10k and 100k tasks", run: runTasksBench },
+  {
+    name: "notifications",
+    summary: "notifications service: taskAssigned events through the pipeline over nats-server, publish → live feed latency",
+    run: runNotificationsBench,
+  },
 ];
 
-const USAGE = `usage: pnpm bench [-- scenario ...]   (default: all)\n${SCENARIOS.map((s) => `  ${s.name.padEnd(6)} ${s.summary}`).join("\n")}\n`;
+const USAGE = `usage: pnpm bench [-- scenario ...]   (default: all)\n${SCENARIOS.map((s) => `  ${s.name.padEnd(13)} ${s.summary}`).join("\n")}\n`;
 
 /** The scenarios named on the command line, in the order given; all of them when none is named. */
 function selectScenarios(args: readonly string[]): Scenario[] | string {

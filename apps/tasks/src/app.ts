@@ -6,7 +6,8 @@ import { createRelay } from "@lienthong/bus/relay";
 import type { Clock } from "@lienthong/calendar/clock";
 import type { Database } from "@lienthong/store/collection";
 import { createSubgraph, type Subgraph } from "@lienthong/subgraph/create-subgraph";
-import type { Metrics } from "@lienthong/subgraph/metrics";
+import { createMetrics, type Metrics } from "@lienthong/subgraph/metrics";
+import { relayMetrics } from "@lienthong/bus/relay-metrics";
 import { addRecommendationReportRoutes } from "./http/recommendation-report";
 import { addReportRoutes } from "./http/reports";
 import { startFollowUpConsumer } from "./inspections/follow-up-consumer";
@@ -74,7 +75,9 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
   const recommendations = createRecommendationQueries(deps.db);
   const officials = createOfficialReadModel(deps.db);
   await Promise.all([inspections.ensureIndexes(), supervisions.ensureIndexes(), recommendations.ensureIndexes()]);
-  const relay = createRelay({ db: deps.db, collections: [TASKS, PROGRAMMES, INSPECTIONS, SUPERVISIONS, RECOMMENDATIONS], bus: deps.bus, log });
+  const aggregates = [TASKS, PROGRAMMES, INSPECTIONS, SUPERVISIONS, RECOMMENDATIONS];
+  const metrics = deps.metrics ?? createMetrics();
+  const relay = createRelay({ db: deps.db, collections: aggregates, bus: deps.bus, log, observer: relayMetrics(metrics, "tasks", deps.db, aggregates) });
   const programmeCommands = createProgrammeCommands({ db: deps.db, clock: deps.clock, afterSave: (id) => void relay.drain(PROGRAMMES, id) });
   const taskCommands = createTaskCommands({
     db: deps.db,
@@ -121,7 +124,7 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
       addReportRoutes({ tasks, clock: deps.clock })(app);
       addRecommendationReportRoutes({ recommendations, clock: deps.clock })(app);
     },
-    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    metrics,
   });
   return {
     subgraph,
