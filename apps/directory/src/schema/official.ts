@@ -10,6 +10,10 @@ import type { UnitCatalog } from "../units/unit-catalog";
 import type { DirectoryBuilder } from "./builder";
 import { deactivateOfficialInput, registerOfficialInput, updateOfficialInput } from "./official-input";
 
+// Roles arrive as strings so that an unknown one is a ValidationError naming `roles.N`, like every other bad field,
+// instead of a request-level GraphQL error; the values are the Role enum's.
+const ROLES_INPUT_HELP = `Values of the Role enum: ${ROLES.map((role) => role.toUpperCase()).join(", ")}.`;
+
 export interface OfficialSchemaDeps {
   units: UnitCatalog;
   officials: OfficialQueries;
@@ -88,7 +92,7 @@ export function addOfficialSchema(builder: DirectoryBuilder, UnitRef: ReturnType
       fullName: t.string({ required: true }),
       position: t.string({ required: true }),
       unit: t.id({ required: true, description: "5-digit NSO code of the unit." }),
-      roles: t.field({ type: [RoleEnum], required: true }),
+      roles: t.stringList({ required: true, description: ROLES_INPUT_HELP }),
       email: t.string(),
       phone: t.string(),
     }),
@@ -100,7 +104,7 @@ export function addOfficialSchema(builder: DirectoryBuilder, UnitRef: ReturnType
       fullName: t.string(),
       position: t.string(),
       unit: t.id(),
-      roles: t.field({ type: [RoleEnum] }),
+      roles: t.stringList({ description: ROLES_INPUT_HELP }),
       email: t.string(),
       phone: t.string(),
     }),
