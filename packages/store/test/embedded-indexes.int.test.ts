@@ -32,7 +32,7 @@ describe("embedded engine: indexes", () => {
 
   it("answers equality, $in and ranges from the index instead of scanning", async () => {
     expect(await tasks.countDocuments({ unit: "u3" })).toBe(PER_UNIT);
-    expect(examined()).toEqual({ index: "unit_1_status_1", examined: PER_UNIT, returned: PER_UNIT });
+    expect(examined()).toEqual({ index: "unit_1_status_1", keysExamined: 1, examined: PER_UNIT, returned: PER_UNIT });
 
     expect(await tasks.countDocuments({ unit: { $in: ["u1", "u2"] }, status: "open" })).toBe(PER_UNIT);
     expect(examined()).toMatchObject({ index: "unit_1_status_1", examined: 2 * PER_UNIT });
@@ -53,6 +53,27 @@ describe("embedded engine: indexes", () => {
     expect(examined()).toMatchObject({ index: "dueDay_1", examined: 1, returned: 1 });
     await tasks.countDocuments({ title: "task 5" });
     expect(examined()).toMatchObject({ index: null, examined: UNITS * PER_UNIT, returned: 1 });
+  });
+
+  it("sizes each index lookup before fetching ids: a wide range is read no further than the narrowest lookup", async () => {
+    const everyDay = { $gte: 0 };
+    expect(await tasks.countDocuments({ dueDay: everyDay, unit: "u3" })).toBe(PER_UNIT);
+    // One read for unit "u3", the range up to one key past its size, one read to fetch u3's ids.
+    expect(examined()).toEqual({ index: "unit_1_status_1", keysExamined: PER_UNIT + 2, examined: PER_UNIT, returned: PER_UNIT });
+
+    expect(await tasks.countDocuments({ $and: [{ dueDay: everyDay }, { unit: { $in: ["u3", "u4"] } }], status: "open" })).toBe(PER_UNIT);
+    expect(examined()).toMatchObject({ index: "unit_1_status_1", examined: 2 * PER_UNIT });
+    expect(examined()?.keysExamined).toBeLessThanOrEqual(2 * PER_UNIT + 4);
+
+    // Only ranges: each is read in growing steps, so the wide one stops soon after the narrow one fits.
+    expect(await tasks.countDocuments({ dueDay: everyDay, unit: { $gte: "u9" } })).toBe(PER_UNIT);
+    expect(examined()).toMatchObject({ index: "unit_1_status_1", examined: PER_UNIT });
+    expect(examined()?.keysExamined).toBeLessThan((UNITS * PER_UNIT) / 4);
+
+    // An $or is sized as the sum of its branches and fetched as their union.
+    expect(await tasks.countDocuments({ dueDay: everyDay, $or: [{ unit: "u1" }, { dueDay: { $lt: 3 } }] })).toBe(PER_UNIT + 2);
+    expect(examined()).toMatchObject({ index: "unit_1_status_1+dueDay_1", examined: PER_UNIT + 2 });
+    expect(examined()?.keysExamined).toBeLessThan((UNITS * PER_UNIT) / 4);
   });
 
   it("keeps range answers exact when an update turns an indexed field into an array and back", async () => {

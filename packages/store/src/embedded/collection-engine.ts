@@ -13,9 +13,10 @@ export const MINGO_OPTIONS = { scriptEnabled: false, useStrictMode: true };
 
 export const ID_INDEX_NAME = "_id_";
 
-/** What the last read did: which index narrowed it (null = full scan) and how many documents it examined. */
+/** What the last read did: the index that narrowed it (null = full scan), index keys read to choose and fetch candidates, documents examined. */
 export interface QueryStats {
   index: string | null;
+  keysExamined: number;
   examined: number;
   returned: number;
 }
@@ -85,7 +86,7 @@ export class CollectionEngine {
     const candidates = plan ? this.recordsFor(plan.ids) : [...this.records.values()];
     const result: Document[] = [];
     for (const record of candidates) if (query.test(record.doc)) result.push(record.doc);
-    this.lastQuery = { index: plan?.index ?? null, examined: candidates.length, returned: result.length };
+    this.lastQuery = { index: plan?.index ?? null, keysExamined: plan?.keysExamined ?? 0, examined: candidates.length, returned: result.length };
     return result;
   }
 

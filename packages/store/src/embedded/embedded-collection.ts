@@ -14,7 +14,7 @@ import { cloneStored, isPlainObject, toStoredDocument } from "./values";
 export interface CollectionStats {
   documents: number;
   indexes: IndexDefinition[];
-  /** The last read (find, count, update, delete, aggregate's leading $match): index used and documents examined. */
+  /** The last read (find, count, update, delete, aggregate's leading $match): index used, index keys read, documents examined. */
   lastQuery: QueryStats | null;
 }
 

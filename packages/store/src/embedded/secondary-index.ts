@@ -8,6 +8,18 @@ export interface IndexDefinition {
   unique: boolean;
 }
 
+/** Values of one type between optional bounds, as a range lookup reads them. */
+export interface KeyRange {
+  type: RangeType;
+  lower?: Bound;
+  upper?: Bound;
+}
+
+/** Tally of index keys read while answering one query (each read of a key's entries counts once). */
+export interface KeyReads {
+  keys: number;
+}
+
 const NO_IDS: ReadonlySet<string> = new Set();
 
 /**
@@ -98,12 +110,31 @@ export class SecondaryIndex {
     return this.idsByKey.get(keyOf(value)) ?? NO_IDS;
   }
 
-  lookupRange(type: RangeType, lower?: Bound, upper?: Bound): Set<string> {
+  lookupRange(range: KeyRange, reads: KeyReads): Set<string> {
     const result = new Set<string>();
-    const sorted = this.ordered.get(type);
-    if (!sorted) return result;
-    for (const key of sorted.between(lower, upper)) for (const id of this.idsByKey.get(key) ?? NO_IDS) result.add(id);
+    for (const key of this.keysWithin(range)) {
+      reads.keys++;
+      for (const id of this.idsByKey.get(key) ?? NO_IDS) result.add(id);
+    }
     return result;
+  }
+
+  /**
+   * How many entries the keys within the range hold, exact when at most `limit`; otherwise keys
+   * stop being read as soon as the total passes `limit`, so a wide range costs no more than a narrow one.
+   */
+  countRange(range: KeyRange, limit: number, reads: KeyReads): number {
+    let total = 0;
+    for (const key of this.keysWithin(range)) {
+      reads.keys++;
+      total += this.idsByKey.get(key)?.size ?? 0;
+      if (total > limit) break;
+    }
+    return total;
+  }
+
+  private keysWithin(range: KeyRange): Iterable<string> {
+    return this.ordered.get(range.type)?.between(range.lower, range.upper) ?? [];
   }
 
   private sortedKeys(type: RangeType): SortedKeys {
