@@ -41,11 +41,11 @@ export function offsetClock(start: Date | string, base: Clock = systemClock): Cl
 const clockStartSchema = z.iso.datetime({ offset: true, error: "must be an ISO date-time with an offset, e.g. 2026-03-01T08:00:00+07:00" });
 
 /** The composition-root choice: `CLOCK_START` set → a clock that starts there (demos, rehearsals), else the system clock. */
-export function clockFromStart(CLOCK_START?: string): Clock {
-  if (CLOCK_START === undefined || CLOCK_START.trim() === "") return systemClock;
+export function clockFromStart(CLOCK_START?: string, base: Clock = systemClock): Clock {
+  if (CLOCK_START === undefined || CLOCK_START.trim() === "") return base;
   const parsed = clockStartSchema.safeParse(CLOCK_START);
   if (!parsed.success) throw new Error(`CLOCK_START: ${parsed.error.issues[0]?.message ?? "invalid"} (got "${CLOCK_START}")`);
-  return offsetClock(new Date(parsed.data));
+  return offsetClock(new Date(parsed.data), base);
 }
 
 function toInstant(at: Date | string, where: string): Date {
