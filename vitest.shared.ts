@@ -13,5 +13,7 @@ export default defineConfig({
     // Tests that start processes or servers share two cores with the rest of the run; time is measured in bench/.
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // expect.poll gives up after one second by default: a hidden timing assertion. Waiting is fine; speed is for bench/.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

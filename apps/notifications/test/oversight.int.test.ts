@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEAD_LETTER_COLLECTION } from "@lienthong/bus/embedded-consumer";
-import { inspectionFindingsRecorded, recommendationBecameOverdue, recommendationIssued, supervisionStarted } from "@lienthong/contracts/tasks";
+import { inspectionFindingsRecorded, recommendationBecameOverdue, recommendationIssued, supervisionStarted, taskSubmitted } from "@lienthong/contracts/tasks";
 import { added, assigned, envelopeOf, publishAll, registered, registerStaff } from "./support/events";
-import { people, SAI_GON, startNotifications } from "./support/notifications-fixture";
+import { BA_DIEM, people, SAI_GON, startNotifications } from "./support/notifications-fixture";
 
 const FEED = `{ myNotifications(first: 20) { totalCount edges { node { kind title body } } } }`;
 
@@ -99,5 +99,29 @@ describe("supervision and inspection notifications", () => {
     expect(newest?.node).toEqual({ kind: "TASK_ASSIGNED", title: "Bạn được giao nhiệm vụ mới", body: 'Bạn được giao chủ trì nhiệm vụ "Bổ sung biên bản họp dân"; hạn hoàn thành 15/04/2026.' });
     const admin = await as(people.saiGonAdmin);
     expect((await admin.request<Feed>(FEED)).data?.myNotifications.edges.map((edge) => edge.node.kind)).toEqual(["OFFICIAL_WELCOME"]);
+  });
+
+  it("tell the city's admins, and nobody else, when a follow-up task the city assigned is submitted", async () => {
+    const { app, bus, as } = await startNotifications();
+    await registerStaff(bus, app);
+    // A city admin's official record still names a unit; city-level rights come from the role, not that unit.
+    await publishAll(bus, [registered({ ...people.cityAdmin, units: [BA_DIEM] }), registered(people.baDiemAdmin)]);
+    for (const person of [people.cityAdmin, people.baDiemAdmin]) await expect.poll(() => app.notifications.count(person.sub, false)).toBe(1);
+
+    const submitted = envelopeOf(taskSubmitted, "insp-2-finding-1", 3, { taskId: "insp-2-finding-1", unit: SAI_GON, submittedAt: "2026-04-10T09:00:00+07:00", by: { name: people.saiGonOfficer.name, authority: "lead owner" } }, SAI_GON);
+    await publishAll(bus, [added("insp-2-finding-1", "Bổ sung biên bản họp dân", SAI_GON, "*"), assigned("insp-2-finding-1", people.saiGonOfficer.sub), submitted]);
+
+    const cityAdmin = await as(people.cityAdmin);
+    const submissionsOf = async (client: typeof cityAdmin) =>
+      (await client.request<Feed>(FEED)).data?.myNotifications.edges.filter((edge) => edge.node.kind === "TASK_SUBMITTED").map((edge) => edge.node);
+    await expect.poll(() => submissionsOf(cityAdmin)).toEqual([
+      { kind: "TASK_SUBMITTED", title: "Nhiệm vụ đã được báo cáo hoàn thành", body: 'Đơn vị 26740 đã gửi kết quả nhiệm vụ "Bổ sung biên bản họp dân" và chờ xác nhận.' },
+    ]);
+    // Handling the event again returns only once every recipient's notification exists, so nobody else's can still be on its way.
+    await app.dispatcher.handle(submitted);
+    expect(await submissionsOf(cityAdmin)).toHaveLength(1);
+    for (const person of [people.saiGonAdmin, people.saiGonOfficer, people.saiGonOfficer2, people.baDiemAdmin]) {
+      expect(await submissionsOf(await as(person))).toEqual([]);
+    }
   });
 });

@@ -41,7 +41,7 @@ describe("webhooks", () => {
 
     await publishAll(bus, [...saiGonStaff(), added("task-1", "Tuyên truyền bầu cử"), assigned("task-1", people.saiGonOfficer.sub)]);
     const succeeded = async () => (await admin.request<Deliveries>(DELIVERIES, { id: webhookId, status: "SUCCEEDED" })).data?.webhookDeliveries.totalCount;
-    await expect.poll(succeeded, { timeout: 5000 }).toBe(1);
+    await expect.poll(succeeded, { timeout: 10_000 }).toBe(1);
 
     const all = (await admin.request<Deliveries>(DELIVERIES, { id: webhookId })).data?.webhookDeliveries;
     expect(all?.totalCount).toBe(1);
@@ -65,7 +65,7 @@ describe("webhooks", () => {
     await publishAll(bus, [added("task-1", "Tuyên truyền bầu cử"), assigned("task-1", people.saiGonOfficer.sub)]);
 
     const failed = async () => (await admin.request<Deliveries>(DELIVERIES, { id: webhookId, status: "FAILED" })).data?.webhookDeliveries.edges[0]?.node;
-    await expect.poll(failed, { timeout: 5000 }).toMatchObject({ status: "FAILED", attempts: 4, lastStatusCode: 500, lastError: "HTTP 500 Internal Server Error" });
+    await expect.poll(failed, { timeout: 10_000 }).toMatchObject({ status: "FAILED", attempts: 4, lastStatusCode: 500, lastError: "HTTP 500 Internal Server Error" });
     expect(receiver.received).toHaveLength(4);
 
     healthy = true;

@@ -42,6 +42,7 @@ export function createDispatcher(deps: DispatcherDeps) {
   const lookup: RecipientLookup = {
     task: (taskId) => deps.tasks.byId(taskId),
     officialsOf: (unit, role) => deps.officials.activeOf(unit, role),
+    officialsWithRole: (role) => deps.officials.activeWithRole(role),
   };
 
   async function notify(rule: AnyRule, envelope: Envelope): Promise<void> {

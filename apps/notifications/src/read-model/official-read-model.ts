@@ -35,6 +35,7 @@ export function createOfficialReadModel(db: Database) {
   return {
     async ensureIndexes(): Promise<void> {
       await collection.createIndex({ unit: 1 });
+      await collection.createIndex({ roles: 1 });
     },
     /** Folds one directory event in; other events are ignored. Safe to apply twice. */
     async apply(envelope: Envelope): Promise<void> {
@@ -66,6 +67,11 @@ export function createOfficialReadModel(db: Database) {
     },
     async activeOf(unit: string, role?: string): Promise<OfficialFacts[]> {
       const docs = await collection.find({ unit, active: true, ...(role ? { roles: role } : {}) }, { sort: { _id: 1 } }).toArray();
+      return docs.map(toFacts);
+    },
+    /** Active officials holding a role, whatever their unit (city-level roles). */
+    async activeWithRole(role: string): Promise<OfficialFacts[]> {
+      const docs = await collection.find({ roles: role, active: true }, { sort: { _id: 1 } }).toArray();
       return docs.map(toFacts);
     },
   };

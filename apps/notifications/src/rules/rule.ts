@@ -40,6 +40,8 @@ export interface RecipientLookup {
   task(taskId: string): Promise<TaskFacts | null>;
   /** Active officials of a unit, optionally only those holding a role. */
   officialsOf(unit: string, role?: string): Promise<OfficialFacts[]>;
+  /** Active officials holding a role, whatever their unit. */
+  officialsWithRole(role: string): Promise<OfficialFacts[]>;
 }
 
 export interface Message {

@@ -9,6 +9,7 @@ import type { OfficialFacts, RecipientLookup, RecommendationFacts, TaskFacts } f
 
 const SAI_GON = "26740";
 const BEN_THANH = "26743";
+const BA_DIEM = "27592";
 const by = { name: "Nguyễn Thị Lan", authority: "lead owner" };
 
 const officials: OfficialFacts[] = [
@@ -16,8 +17,12 @@ const officials: OfficialFacts[] = [
   { id: "sg-officer", fullName: "Phạm Văn Minh", unit: SAI_GON, roles: ["unit_officer"], active: true },
   { id: "bt-admin", fullName: "Võ Minh Tuấn", unit: BEN_THANH, roles: ["unit_admin"], active: true },
   { id: "bt-officer", fullName: "Đặng Thu Hà", unit: BEN_THANH, roles: ["unit_officer"], active: true },
+  { id: "city-admin", fullName: "Trần Văn Thành", unit: SAI_GON, roles: ["city_admin"], active: true },
+  { id: "city-admin-2", fullName: "Lâm Quốc Bảo", unit: BA_DIEM, roles: ["unit_admin", "city_admin"], active: true },
 ];
 const task: TaskFacts = { id: "task-1", title: "Tổng kết phong trào", unit: SAI_GON, assigningUnit: BEN_THANH, leadOwner: "sg-officer", coOwners: [] };
+/** Assigned by the city committee itself, as city programmes' tasks and inspection follow-ups are. */
+const cityTask: TaskFacts = { id: "task-2", title: "Khắc phục sau kiểm tra", unit: SAI_GON, assigningUnit: "*", leadOwner: "sg-officer", coOwners: [] };
 const recommendation: RecommendationFacts = {
   id: "rec-1",
   supervisionId: "sup-1",
@@ -27,10 +32,11 @@ const recommendation: RecommendationFacts = {
   supervisionSubject: "Thực hiện chính sách hỗ trợ hộ nghèo năm 2026",
 };
 
-/** The read models as plain data: rules only ever ask these two questions. */
+/** The read models as plain data: rules only ever ask these questions. */
 const lookup: RecipientLookup = {
-  task: async (id) => (id === task.id ? task : null),
+  task: async (id) => [task, cityTask].find((known) => known.id === id) ?? null,
   officialsOf: async (unit, role) => officials.filter((o) => o.unit === unit && (role === undefined || o.roles.includes(role))),
+  officialsWithRole: async (role) => officials.filter((o) => o.roles.includes(role)),
 };
 
 async function outcome<S extends z.ZodType>(declaration: EventDeclaration<S>, data: z.input<S>, known: { recommendation: RecommendationFacts | null } = { recommendation }) {
@@ -39,7 +45,9 @@ async function outcome<S extends z.ZodType>(declaration: EventDeclaration<S>, da
   const envelope = buildEnvelope(declaration, { aggregateId: "x", aggregateVersion: 1, data, time: new Date(), context: { actor: "t", correlationid: "c" } });
   const parsed = rule.event.schema.parse(envelope.data);
   const recipients = await rule.recipients(parsed, lookup, envelope);
-  const messages = recipients.map((recipient) => rule.message(parsed, { task, recommendation: known.recommendation, recipient }));
+  const taskId = rule.taskId?.(parsed);
+  const taskFacts = taskId === undefined ? task : await lookup.task(taskId);
+  const messages = recipients.map((recipient) => rule.message(parsed, { task: taskFacts, recommendation: known.recommendation, recipient }));
   return { kind: rule.kind, recipients, messages };
 }
 
@@ -48,6 +56,12 @@ describe("notification rules", () => {
     const result = await outcome(taskSubmitted, { taskId: "task-1", unit: SAI_GON, submittedAt: "2026-03-10T09:00:00+07:00", by });
     expect(result.recipients).toEqual(["bt-admin", "bt-officer"]);
     expect(result.messages[0]).toEqual({ title: "Nhiệm vụ đã được báo cáo hoàn thành", body: 'Đơn vị 26740 đã gửi kết quả nhiệm vụ "Tổng kết phong trào" và chờ xác nhận.' });
+  });
+
+  it("tell the city's admins, whatever their unit, when a task the city assigned is submitted", async () => {
+    const result = await outcome(taskSubmitted, { taskId: "task-2", unit: SAI_GON, submittedAt: "2026-03-10T09:00:00+07:00", by });
+    expect(result.recipients).toEqual(["city-admin", "city-admin-2"]);
+    expect(result.messages[0]).toEqual({ title: "Nhiệm vụ đã được báo cáo hoàn thành", body: 'Đơn vị 26740 đã gửi kết quả nhiệm vụ "Khắc phục sau kiểm tra" và chờ xác nhận.' });
   });
 
   it("tell the lead owner and the unit's admins when a task becomes overdue", async () => {

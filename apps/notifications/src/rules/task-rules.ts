@@ -38,8 +38,10 @@ export const taskRules: AnyRule[] = [
     taskId: byTaskId,
     recipients: async (data, lookup) => {
       const assigning = (await lookup.task(data.taskId))?.assigningUnit;
-      if (assigning === undefined || assigning === "*") return [];
-      return distinct((await lookup.officialsOf(assigning)).map((official) => official.id));
+      if (assigning === undefined) return [];
+      // "*": the city committee assigned it (city programmes, inspection follow-ups), so the city's admins confirm it.
+      const confirmers = assigning === "*" ? await lookup.officialsWithRole("city_admin") : await lookup.officialsOf(assigning);
+      return distinct(confirmers.map((official) => official.id));
     },
     message: (data, { task }) => ({
       title: "Nhiệm vụ đã được báo cáo hoàn thành",
