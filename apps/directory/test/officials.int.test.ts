@@ -117,6 +117,16 @@ describe("updating and deactivating officials", () => {
     expect((await own.request(deactivate, { input: { id, reason: "Nghỉ hưu" } })).data).toEqual({ deactivateOfficial: { __typename: "InvalidTransitionError" } });
   });
 
+  it("resolves many officials by federation key in one request, in order, with null for an unknown id", async () => {
+    const { admin, id } = await withLan();
+    const other = await admin.request<RegisterResult>(REGISTER, { input: { ...lan, fullName: "Đỗ Văn Nam", email: null, phone: null } });
+    const otherId = other.data?.registerOfficial.official?.id;
+    const { data } = await admin.request(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Official { fullName } } }`, {
+      reps: [{ __typename: "Official", id: otherId }, { __typename: "Official", id: "nobody" }, { __typename: "Official", id }],
+    });
+    expect(data).toEqual({ _entities: [{ fullName: "Đỗ Văn Nam" }, null, { fullName: "Nguyễn Thị Lan" }] });
+  });
+
   it("masks contact details from officers of other wards", async () => {
     const { as, id } = await withLan();
     const query = `query($id: ID!) { official(id: $id) { email phone } }`;

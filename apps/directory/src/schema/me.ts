@@ -1,7 +1,7 @@
 import type { Principal } from "@lienthong/auth/principal";
 import type { OfficialQueries, StoredOfficial } from "../officials/official-store";
 import type { DirectoryBuilder } from "./builder";
-import type { addOfficialSchema } from "./official";
+import { officialLoader, type addOfficialSchema } from "./official";
 
 type OfficialTypes = ReturnType<typeof addOfficialSchema>;
 
@@ -16,7 +16,7 @@ export function addMeSchema(builder: DirectoryBuilder, { OfficialRef, RoleEnum }
       official: t.field({
         type: OfficialRef,
         nullable: true,
-        resolve: async (principal): Promise<StoredOfficial | null> => (await officials.byIds([principal.sub])).get(principal.sub) ?? null,
+        resolve: async (principal, _args, ctx): Promise<StoredOfficial | null> => (await officialLoader(ctx, officials).load(principal.sub)) ?? null,
       }),
     }),
   });

@@ -1,5 +1,6 @@
 import { CITY_WIDE_READERS, hasRole, mayActInUnit, ROLES, type Principal } from "@lienthong/auth/principal";
 import { payload } from "@lienthong/subgraph/common-types";
+import { loaderOf } from "@lienthong/subgraph/batch-loader";
 import { resolveOffsetPage } from "@lienthong/subgraph/connections";
 import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
 import { InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError, ConflictError, parseInput } from "@lienthong/subgraph/errors";
@@ -34,7 +35,7 @@ export function addOfficialSchema(builder: DirectoryBuilder, UnitRef: ReturnType
   const OfficialRef = builder.objectRef<StoredOfficial>("Official");
   builder.asEntity(OfficialRef, {
     key: builder.selection<{ id: string }>("id"),
-    resolveReference: async ({ id }) => (await deps.officials.byIds([id])).get(id) ?? null,
+    resolveReference: async ({ id }, ctx) => (await officialLoader(ctx, deps.officials).load(id)) ?? null,
   });
 
   OfficialRef.implement({
@@ -58,7 +59,7 @@ export function addOfficialSchema(builder: DirectoryBuilder, UnitRef: ReturnType
       nullable: true,
       authScopes: { authenticated: true },
       args: { id: t.arg.id({ required: true }) },
-      resolve: async (_root, { id }) => (await deps.officials.byIds([String(id)])).get(String(id)) ?? null,
+      resolve: async (_root, { id }, ctx) => (await officialLoader(ctx, deps.officials).load(String(id))) ?? null,
     }),
     officials: t.connection({
       type: OfficialRef,
@@ -153,6 +154,11 @@ export function addOfficialSchema(builder: DirectoryBuilder, UnitRef: ReturnType
   }));
 
   return { OfficialRef, RoleEnum };
+}
+
+/** One store query per request tick for all the officials the gateway asks about (e.g. fifty tasks' lead owners). */
+export function officialLoader(ctx: object, officials: OfficialQueries) {
+  return loaderOf(ctx, "officials", (ids: readonly string[]) => officials.byIds(ids));
 }
 
 function callerOf(ctx: { principal: Principal | null; correlationId: string }) {
