@@ -12,7 +12,7 @@ import { createOfficialCommands, type OfficialCommands } from "./officials/offic
 import { createOfficialQueries, OFFICIALS } from "./officials/official-store";
 import { buildDirectorySchema } from "./schema/schema";
 import { createUnitCatalog, type UnitCatalog } from "./units/unit-catalog";
-import { loadHcmcUnits } from "./units/units-file";
+import { loadHcmcUnits } from "@lienthong/contracts/units-file";
 
 export interface DirectoryDeps {
   db: Database;

@@ -27,6 +27,7 @@ import { createSupervisionQueries, SUPERVISIONS } from "./supervision/supervisio
 import { CHECKLISTS, type ChecklistName } from "./tasks/checklist";
 import { createTaskCommands, type TaskCommands } from "./tasks/task-commands";
 import { createTaskQueries, TASKS, type TaskQueries } from "./tasks/task-store";
+import { loadKnownUnits } from "./units/known-units";
 
 export interface TasksDeps {
   db: Database;
@@ -66,6 +67,7 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
   const log = deps.log.child({ service: "tasks" });
   const checklist = CHECKLISTS[deps.checklist ?? "5-ro"];
   const reminderOffsets = deps.reminderOffsets ?? [3, 1];
+  const knownUnits = loadKnownUnits();
   const tasks = createTaskQueries(deps.db);
   const programmes = createProgrammeQueries(deps.db);
   await tasks.ensureIndexes();
@@ -85,13 +87,15 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
     policy: { checklist, reminderOffsets },
     programmes: programmeRepository(deps.db),
     officials,
+    knownUnits,
     afterSave: (id) => void relay.drain(TASKS, id),
   });
-  const openFollowUps = createFollowUpTasks({ db: deps.db, clock: deps.clock, policy: { checklist, reminderOffsets }, officials, afterSave: (id) => void relay.drain(TASKS, id) });
-  const inspectionCommands = createInspectionCommands({ db: deps.db, clock: deps.clock, checklist, openFollowUps, officials, afterSave: (id) => void relay.drain(INSPECTIONS, id) });
+  const openFollowUps = createFollowUpTasks({ db: deps.db, clock: deps.clock, policy: { checklist, reminderOffsets }, officials, knownUnits, afterSave: (id) => void relay.drain(TASKS, id) });
+  const inspectionCommands = createInspectionCommands({ db: deps.db, clock: deps.clock, checklist, openFollowUps, officials, knownUnits, afterSave: (id) => void relay.drain(INSPECTIONS, id) });
   const supervisionCommands = createSupervisionCommands({
     db: deps.db,
     clock: deps.clock,
+    knownUnits,
     afterSaveSupervision: (id) => void relay.drain(SUPERVISIONS, id),
     afterSaveRecommendation: (id) => void relay.drain(RECOMMENDATIONS, id),
   });

@@ -4,6 +4,7 @@ import { createInspectionCommands } from "../src/inspections/inspection-commands
 import { followUpTaskId } from "../src/inspections/inspection";
 import { createOfficialReadModel } from "../src/officials/official-store";
 import { CHECKLISTS } from "../src/tasks/checklist";
+import { loadKnownUnits } from "../src/units/known-units";
 import { BA_DIEM, SAI_GON, people, startTasks } from "./support/tasks-fixture";
 
 const INSPECTION = `id status findings { severity followUp { title task { id status unit { code } leadOwner { id } assignedByCity deadline } } }`;
@@ -105,7 +106,7 @@ describe("an inspection", () => {
     const service = await startTasks();
     const id = await planned(service);
     // The same write of the findings, by a process that dies before opening any task.
-    const dying = createInspectionCommands({ db: service.store.db("tasks"), clock: service.clock, checklist: CHECKLISTS["5-ro"], openFollowUps: async () => ok([]), officials: createOfficialReadModel(service.store.db("tasks")) });
+    const dying = createInspectionCommands({ db: service.store.db("tasks"), clock: service.clock, checklist: CHECKLISTS["5-ro"], openFollowUps: async () => ok([]), officials: createOfficialReadModel(service.store.db("tasks")), knownUnits: loadKnownUnits() });
     const recorded = await dying.recordFindings(id, [{ summary: "Chưa lưu biên bản họp của 3 khu phố", severity: "MODERATE", followUp }], { principal: people.inspector, correlationId: "c-crash" });
     expect(recorded.ok).toBe(true);
     await service.restart();

@@ -36,3 +36,26 @@ it("creates a ward programme, adds tasks to it, closes it, and keeps it from oth
   expect((await other.request<Created>(CREATE, { input: { ...programme, issuingUnit: SAI_GON } })).data?.createActionProgramme.code).toBe("NOT_ALLOWED");
   expect((await other.request<Created>(CREATE, { input: { ...programme, issuingUnit: BA_DIEM } })).data?.createActionProgramme.__typename).toBe("CreateActionProgrammeSuccess");
 });
+
+it("counts in a city programme's summary only the tasks each reader may read", async () => {
+  const service = await startTasks();
+  const city = await service.as(people.city);
+  const created = await city.request<Created>(CREATE, { input: { ...programme, issuingUnit: null, title: "Chương trình hành động của Ủy ban MTTQ Thành phố" } });
+  const id = created.data?.createActionProgramme.actionProgramme?.id as string;
+  const tasks = [
+    { unit: SAI_GON, ...completeTask, deadline: "2026-03-20" },
+    { unit: BA_DIEM, ...completeTask, leadOwner: "bd-officer", deadline: "2026-03-12" },
+  ];
+  for (const input of tasks) {
+    const added = await city.request<{ addTask: { task?: { id: string } } }>(mutation("addTask"), { input: { ...input, programme: id } });
+    const assigned = await city.request<{ assignTask: { __typename: string } }>(mutation("assignTask"), { input: { id: added.data?.addTask.task?.id } });
+    expect(assigned.data?.assignTask.__typename).toBe("AssignTaskSuccess");
+  }
+  service.clock.set("2026-03-15T02:00:00.000Z");
+
+  const SUMMARY = `query($id: ID!) { actionProgramme(id: $id) { summary { inProgressWithinDeadline overdueNotDone total } } }`;
+  const summaryAs = async (who: (typeof people)[keyof typeof people]) => (await (await service.as(who)).request(SUMMARY, { id })).data;
+  expect(await summaryAs(people.bdOfficer)).toEqual({ actionProgramme: { summary: { inProgressWithinDeadline: 0, overdueNotDone: 1, total: 1 } } });
+  expect(await summaryAs(people.sgOfficer)).toEqual({ actionProgramme: { summary: { inProgressWithinDeadline: 1, overdueNotDone: 0, total: 1 } } });
+  expect(await summaryAs(people.city)).toEqual({ actionProgramme: { summary: { inProgressWithinDeadline: 1, overdueNotDone: 1, total: 2 } } });
+});

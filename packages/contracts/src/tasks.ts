@@ -33,6 +33,9 @@ const taskDetails = z.object({
   parentTaskId: id.optional(),
 });
 
+/** The optional details a draft's update may clear (leave without a value); title, owners list, milestones and priority are never absent. */
+export const CLEARABLE_TASK_FIELDS = ["description", "leadOwner", "deliverable", "expectedResult", "deadline", "responsibility", "authority", "parentTaskId"] as const;
+
 const target = z.object({
   indicator: text,
   baseline: z.number().optional(),
@@ -92,7 +95,8 @@ export const taskUpdated = declareEvent({
   aggregate: "task",
   event: "updated",
   version: 1,
-  schema: z.object({ ...taskRef, changes: taskDetails.partial(), by }),
+  // `cleared` was added later (optional, so v1 consumers that ignore it keep working): fields the update removed.
+  schema: z.object({ ...taskRef, changes: taskDetails.partial(), cleared: z.array(z.enum(CLEARABLE_TASK_FIELDS)).optional(), by }),
 });
 
 export const taskAssigned = declareEvent({

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ROLES, type Role } from "@lienthong/auth/principal";
 import type { Collection, Database, Filter } from "@lienthong/store/collection";
 import { createRepository, type AggregateDocument, type Repository } from "@lienthong/store/repository";
-import { searchKey } from "../units/unit";
+import { searchKey } from "@lienthong/contracts/units";
 import { evolve, type Official, type OfficialEvent } from "./official";
 
 export const OFFICIALS = "officials";

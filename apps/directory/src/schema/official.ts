@@ -6,7 +6,7 @@ import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
 import { InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError, ConflictError, parseInput } from "@lienthong/subgraph/errors";
 import type { OfficialCommands } from "../officials/official-commands";
 import type { OfficialFilter, OfficialQueries, StoredOfficial } from "../officials/official-store";
-import type { Unit } from "../units/unit";
+import type { Unit } from "@lienthong/contracts/units";
 import type { UnitCatalog } from "../units/unit-catalog";
 import type { DirectoryBuilder } from "./builder";
 import { deactivateOfficialInput, registerOfficialInput, updateOfficialInput } from "./official-input";

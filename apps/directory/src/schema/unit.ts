@@ -1,5 +1,5 @@
 import { resolveOffsetPage } from "@lienthong/subgraph/connections";
-import { UNIT_TYPES, type Unit } from "../units/unit";
+import { UNIT_TYPES, type Unit } from "@lienthong/contracts/units";
 import type { UnitCatalog } from "../units/unit-catalog";
 import type { DirectoryBuilder } from "./builder";
 

@@ -1,4 +1,4 @@
-import { searchKey, type Unit, type UnitType } from "./unit";
+import { searchKey, type Unit, type UnitType } from "@lienthong/contracts/units";
 
 export interface UnitFilter {
   type?: UnitType;

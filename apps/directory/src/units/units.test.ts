@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { loadHcmcUnits } from "@lienthong/contracts/units-file";
 import { createUnitCatalog } from "./unit-catalog";
-import { parseUnitsCsv } from "./units-csv";
-import { loadHcmcUnits } from "./units-file";
 
 const catalog = createUnitCatalog(loadHcmcUnits());
 
@@ -29,20 +28,5 @@ describe("the HCMC unit catalogue", () => {
     const multi = catalog.list({}).filter((unit) => unit.formerDistricts.length > 1);
     expect(multi.length).toBeGreaterThan(0);
     expect(multi.every((unit) => unit.formerDistricts.every((district) => district.length > 0))).toBe(true);
-  });
-});
-
-describe("parsing a units CSV", () => {
-  const header = "nso_code,name,type,former_province,former_districts,merged_former_units";
-
-  it("names the line and the field of a bad row", () => {
-    expect(() => parseUnitsCsv(`${header}\n26740,Sài Gòn,PHUONG,"TP.HCM (cũ)","Quận 1",3\n2674,X,TOWN,P,D,1\n`)).toThrow(
-      /line 3: nso_code must be a 5-digit NSO code; type/,
-    );
-  });
-
-  it("refuses a code listed twice", () => {
-    const row = '26740,Sài Gòn,PHUONG,"TP.HCM (cũ)","Quận 1",3';
-    expect(() => parseUnitsCsv(`${header}\n${row}\n${row}\n`)).toThrow(/line 3: nso_code 26740 appears twice/);
   });
 });

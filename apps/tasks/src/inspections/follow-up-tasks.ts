@@ -8,6 +8,7 @@ import { CITY_UNIT } from "../programmes/issuing-unit";
 import { decide } from "../tasks/task";
 import { TASK_EVENTS, type Caller, type TaskPolicy } from "../tasks/task-commands";
 import { evolveStored, taskRepository, type StoredTask } from "../tasks/task-store";
+import type { KnownUnits } from "../units/known-units";
 import type { TaskCommand, TaskContext, TaskDetails, TaskEvent } from "../tasks/task-types";
 import type { Finding, FollowUp, Inspection } from "./inspection";
 
@@ -20,7 +21,14 @@ export type OpenFollowUps = (inspection: Inspection, caller: Caller) => Promise<
  * written with city authority, and their events name the inspection as the authority in the audit trail.
  * Deterministic task ids make this idempotent: an existing task is left as it is.
  */
-export function createFollowUpTasks(deps: { db: Database; clock: Clock; policy: TaskPolicy; officials: OfficialLookup; afterSave?: (id: string) => void }): OpenFollowUps {
+export function createFollowUpTasks(deps: {
+  db: Database;
+  clock: Clock;
+  policy: TaskPolicy;
+  officials: OfficialLookup;
+  knownUnits: KnownUnits;
+  afterSave?: (id: string) => void;
+}): OpenFollowUps {
   const handle = createCommandHandler<TaskCommand, StoredTask, TaskEvent, FollowUpContext>({
     repository: taskRepository(deps.db, deps.afterSave),
     decider: { decide: decideFollowUp, evolve: evolveStored },
@@ -36,6 +44,7 @@ export function createFollowUpTasks(deps: { db: Database; clock: Clock; policy: 
       now: deps.clock.now(),
       checklist: deps.policy.checklist,
       reminderOffsets: deps.policy.reminderOffsets,
+      knownUnits: deps.knownUnits,
       officials: await deps.officials.byIds(inspection.findings.flatMap((finding) => (finding.followUp ? [finding.followUp.leadOwner] : []))),
       authority: `follow-up of inspection ${inspection.id}`,
     };

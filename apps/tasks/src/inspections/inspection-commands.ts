@@ -7,6 +7,7 @@ import { createCommandHandler } from "@lienthong/store/command-handler";
 import type { OfficialLookup } from "../officials/official";
 import type { ChecklistItem } from "../tasks/checklist";
 import type { Caller } from "../tasks/task-commands";
+import type { KnownUnits } from "../units/known-units";
 import type { OpenFollowUps } from "./follow-up-tasks";
 import { decide, evolve, officialsNamedBy, type FindingInput, type Inspection, type InspectionCommand, type InspectionContext, type InspectionEvent } from "./inspection";
 import { inspectionRepository } from "./inspection-store";
@@ -36,6 +37,7 @@ export function createInspectionCommands(deps: {
   checklist: readonly ChecklistItem[];
   openFollowUps: OpenFollowUps;
   officials: OfficialLookup;
+  knownUnits: KnownUnits;
   afterSave?: (id: string) => void;
 }): InspectionCommands {
   const handle = createCommandHandler<InspectionCommand, Inspection, InspectionEvent, InspectionContext>({
@@ -48,7 +50,7 @@ export function createInspectionCommands(deps: {
 
   async function run(id: string, command: InspectionCommand, caller: Caller): Promise<Result<Inspection, DomainError>> {
     const officials = await deps.officials.byIds(officialsNamedBy(command));
-    const context = { principal: caller.principal, now: deps.clock.now(), checklist: deps.checklist, officials };
+    const context = { principal: caller.principal, now: deps.clock.now(), checklist: deps.checklist, officials, knownUnits: deps.knownUnits };
     const result = await handle(id, command, context, { actor: caller.principal.sub, correlationid: caller.correlationId });
     return result.ok ? { ok: true, value: result.value.state } : result;
   }

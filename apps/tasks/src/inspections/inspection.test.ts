@@ -19,7 +19,7 @@ const officials = new Map([official("insp-an", "26743"), official("insp-binh", "
 
 // 2026-03-10 10:00 in Vietnam.
 const NOW = new Date("2026-03-10T03:00:00.000Z");
-const ctxOf = (principal: Principal, extra: Partial<InspectionContext> = {}): InspectionContext => ({ principal, now: NOW, checklist: CHECKLISTS["5-ro"], officials, ...extra });
+const ctxOf = (principal: Principal, extra: Partial<InspectionContext> = {}): InspectionContext => ({ principal, now: NOW, checklist: CHECKLISTS["5-ro"], officials, knownUnits: new Set([SAI_GON, "27592", "26743"]), ...extra });
 const given = forDecider<InspectionCommand, InspectionEvent, ReturnType<typeof evolve>, InspectionContext>({ decide, evolve, initialState: null }, ctxOf(people.inspector));
 
 const plan: InspectionCommand = { type: "PlanInspection", inspectionId: "i-1", inspectedUnit: SAI_GON, scope: "Thực hiện Nghị quyết Đại hội", date: "2026-03-12", team: ["insp-an"], lead: "insp-an" };
@@ -48,6 +48,10 @@ describe("planning an inspection", () => {
   it("is the city's: an inspector plans one of a ward, leading the team", () => {
     const { state } = given().when(plan).then([planned]);
     expect(state).toMatchObject({ status: "PLANNED", inspectedUnit: SAI_GON, team: ["insp-an"], findings: [] });
+  });
+
+  it("refuses a unit code that is not one of the official units", () => {
+    given().when({ ...plan, inspectedUnit: "00000" }).thenError({ code: "VALIDATION", fields: [{ path: ["inspectedUnit"], message: 'unknown unit code "00000"' }] });
   });
 
   it("adds the lead to the team when left out", () => {

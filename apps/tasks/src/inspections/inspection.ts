@@ -5,6 +5,7 @@ import { fail, invalidTransition, notAllowed, notFound, ok, validationError, typ
 import type { FINDING_SEVERITIES, inspectionFindingsRecorded, inspectionPlanned } from "@lienthong/contracts/tasks";
 import { officialProblem, ownerProblems, type OfficialsById } from "../officials/official";
 import { CHECKLIST_FIELDS, missingItems, type ChecklistItem } from "../tasks/checklist";
+import { unknownUnitProblems, type KnownUnits } from "../units/known-units";
 
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
 
@@ -67,6 +68,8 @@ export interface InspectionContext {
   checklist: readonly ChecklistItem[];
   /** The officials the command names (team, follow-up lead owners), as the tasks service knows them from directory. */
   officials: OfficialsById;
+  /** The official unit codes: only those are inspected. */
+  knownUnits: KnownUnits;
 }
 
 /**
@@ -102,7 +105,7 @@ export function decide(command: InspectionCommand, state: Inspection | null, ctx
       const authority = plannerAuthority(ctx.principal);
       if (authority === null) return fail(notAllowed("only the city (a city admin or an inspector) plans inspections of wards"));
       if (state !== null) return fail(invalidTransition(state.status.toLowerCase().replace("_", " "), "plan"));
-      const problems = teamProblems(command, ctx.officials);
+      const problems = [...unknownUnitProblems("inspectedUnit", command.inspectedUnit, ctx.knownUnits), ...teamProblems(command, ctx.officials)];
       if (problems.length > 0) return fail(validationError(problems));
       const { inspectionId, inspectedUnit, scope, date, lead } = command;
       const team = [...new Set([lead, ...command.team])];

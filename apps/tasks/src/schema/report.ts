@@ -2,6 +2,7 @@ import { mayReadUnit, type Principal } from "@lienthong/auth/principal";
 import type { Clock } from "@lienthong/calendar/clock";
 import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
 import { summarise, taskReport, type TaskSummary, type UnitSummary } from "../reports/task-report";
+import { readScopeOf } from "../tasks/read-scope";
 import type { TaskQueries } from "../tasks/task-store";
 import type { TasksBuilder } from "./builder";
 import type { ExternalRefs } from "./refs";
@@ -26,7 +27,6 @@ export function addReportSchema(builder: TasksBuilder, refs: ExternalRefs, types
     }),
   });
 
-
   builder.objectField(refs.UnitRef, "taskSummary", (t) =>
     t.field({
       type: SummaryRef,
@@ -45,8 +45,12 @@ export function addReportSchema(builder: TasksBuilder, refs: ExternalRefs, types
   builder.objectField(types.ProgrammeRef, "summary", (t) =>
     t.field({
       type: SummaryRef,
+      description: "Counts only the tasks you may read: a ward officer sees their ward's share of a city programme.",
       authScopes: { authenticated: true },
-      resolve: async (programme) => summarise(await deps.tasks.buckets({ now: deps.clock.now(), programmeId: programme.id })),
+      resolve: async (programme, _args, ctx) => {
+        const scope = readScopeOf(ctx.principal as Principal);
+        return summarise(await deps.tasks.buckets({ now: deps.clock.now(), programmeId: programme.id, ...(scope ? { scope } : {}) }));
+      },
     }),
   );
 

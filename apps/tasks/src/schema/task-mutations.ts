@@ -6,7 +6,7 @@ import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
 import { ConflictError, InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError, parseInput } from "@lienthong/subgraph/errors";
 import type { TaskCommands } from "../tasks/task-commands";
 import type { StoredTask } from "../tasks/task-store";
-import type { TaskCommand, TaskDetails } from "../tasks/task-types";
+import type { ClearableTaskField, TaskChanges, TaskCommand, TaskDetails } from "../tasks/task-types";
 import { callerOf } from "./access";
 import type { TasksBuilder } from "./builder";
 import { ChecklistIncompleteError, valueOrChecklistError } from "./checklist-error";
@@ -46,7 +46,9 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
     fields: (t) => ({ unit: t.id({ required: true }), programme: t.id(), title: t.string({ required: true }), ...detailFields(t) }),
   });
   const UpdateTaskInput = builder.inputType("UpdateTaskInput", {
-    description: "Drafts only; fields left out stay as they are.",
+    description:
+      "Drafts only. A field left out stays as it is; an explicit null clears it (the task then lacks it, e.g. for the checklist): " +
+      "co-owners and milestones become empty, priority becomes NORMAL. The title cannot be cleared.",
     fields: (t) => ({ id: t.id({ required: true }), title: t.string(), ...detailFields(t) }),
   });
 
@@ -74,9 +76,8 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
       resolve: async (_root, { input }, ctx) => {
         const parsed = parseInput(inputs.updateTaskInput, input);
         if (parsed instanceof ValidationError) throw parsed;
-        const { id, ...changes } = parsed;
-        const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-        return valueOrThrow(await commands.run({ type: "UpdateTask", taskId: id, changes: defined }, callerOf(ctx)));
+        const { id, ...fields } = parsed;
+        return valueOrThrow(await commands.run({ type: "UpdateTask", taskId: id, ...toUpdate(fields) }, callerOf(ctx)));
       },
     }),
   );
@@ -150,4 +151,20 @@ function toDetails(input: Omit<z.output<typeof inputs.addTaskInput>, "unit" | "p
   const { coOwners, milestones, priority, ...rest } = input;
   const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as Omit<TaskDetails, "coOwners" | "milestones" | "priority">;
   return { ...defined, coOwners: coOwners ?? [], milestones: milestones ?? [], priority: priority ?? "NORMAL" };
+}
+
+/** Splits an update into the values it sets and the optional fields it clears (explicit nulls). */
+function toUpdate(fields: Omit<z.output<typeof inputs.updateTaskInput>, "id">): { changes: TaskChanges; cleared: ClearableTaskField[] } {
+  const { coOwners, milestones, priority, ...rest } = fields;
+  const changes: Record<string, unknown> = {
+    ...(coOwners === undefined ? {} : { coOwners: coOwners ?? [] }),
+    ...(milestones === undefined ? {} : { milestones: milestones ?? [] }),
+    ...(priority === undefined ? {} : { priority: priority ?? "NORMAL" }),
+  };
+  const cleared: ClearableTaskField[] = [];
+  for (const [field, value] of Object.entries(rest)) {
+    if (value === null) cleared.push(field as ClearableTaskField);
+    else if (value !== undefined) changes[field] = value;
+  }
+  return { changes: changes as TaskChanges, cleared };
 }

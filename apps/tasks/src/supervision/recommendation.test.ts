@@ -33,13 +33,20 @@ const justAfter = new Date("2026-03-31T17:00:00.000Z");
 describe("starting a supervision", () => {
   const details = { supervisionId: "s-1", subject: "Thực hiện chính sách an sinh", supervisedBody: SAI_GON, form: "SUPERVISION_TEAM" as const, periodFrom: "2026-01-01", periodTo: "2026-06-30" };
   const start: supervision.SupervisionCommand = { type: "StartSupervision", ...details };
-  const givenSupervision = forDecider({ decide: supervision.decide, evolve: supervision.evolve, initialState: null }, { principal: people.sgAdmin as Principal });
+  const knownUnits = new Set([SAI_GON, "27592"]);
+  const givenSupervision = forDecider({ decide: supervision.decide, evolve: supervision.evolve, initialState: null }, { principal: people.sgAdmin as Principal, knownUnits });
 
   it("is for the city committee anywhere and the ward's own Front committee at home", () => {
     const { state } = givenSupervision().when(start).then([{ type: "SupervisionStarted", data: { ...details, by: { name: people.sgAdmin.name, authority: `unit_admin of ${SAI_GON}` } } }]);
     expect(state).toMatchObject({ supervisedBody: SAI_GON, startedBy: people.sgAdmin.name });
-    givenSupervision().when(start, { principal: people.bdAdmin }).thenError({ code: "NOT_ALLOWED" });
-    givenSupervision().when(start, { principal: people.sgOfficer }).thenError({ code: "NOT_ALLOWED" });
+    givenSupervision().when(start, { principal: people.bdAdmin, knownUnits }).thenError({ code: "NOT_ALLOWED" });
+    givenSupervision().when(start, { principal: people.sgOfficer, knownUnits }).thenError({ code: "NOT_ALLOWED" });
+  });
+
+  it("refuses a unit code that is not one of the official units", () => {
+    givenSupervision()
+      .when({ ...start, supervisedBody: "00000" }, { principal: people.city, knownUnits })
+      .thenError({ code: "VALIDATION", fields: [{ path: ["supervisedBody"], message: 'unknown unit code "00000"' }] });
   });
 
   it("refuses a period that ends before it starts", () => {

@@ -5,6 +5,7 @@ import { recommendationAnswered, recommendationBecameOverdue, recommendationIssu
 import type { Database } from "@lienthong/store/collection";
 import { createCommandHandler } from "@lienthong/store/command-handler";
 import { SCHEDULE_PRINCIPAL, type Caller } from "../tasks/task-commands";
+import type { KnownUnits } from "../units/known-units";
 import { decide as decideRecommendation, type RecommendationCommand, type RecommendationContext, type RecommendationEvent } from "./recommendation";
 import { evolveStored, recommendationRepository, type StoredRecommendation } from "./recommendation-store";
 import { decide as decideSupervision, evolve as evolveSupervision, type Supervision, type SupervisionCommand, type SupervisionContext, type SupervisionEvent } from "./supervision";
@@ -31,6 +32,7 @@ export interface SupervisionCommands {
 export function createSupervisionCommands(deps: {
   db: Database;
   clock: Clock;
+  knownUnits: KnownUnits;
   afterSaveSupervision?: (id: string) => void;
   afterSaveRecommendation?: (id: string) => void;
 }): SupervisionCommands {
@@ -58,7 +60,7 @@ export function createSupervisionCommands(deps: {
   return {
     async start(input, caller) {
       const supervisionId = newId();
-      const result = await handleSupervision(supervisionId, { type: "StartSupervision", supervisionId, ...input }, { principal: caller.principal }, eventContext(caller));
+      const result = await handleSupervision(supervisionId, { type: "StartSupervision", supervisionId, ...input }, { principal: caller.principal, knownUnits: deps.knownUnits }, eventContext(caller));
       return result.ok ? ok(result.value.state) : result;
     },
     async issueRecommendation(input, caller) {

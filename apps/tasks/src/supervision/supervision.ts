@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { hasRole, mayActInUnit, mayReadUnit, type Principal } from "@lienthong/auth/principal";
 import { fail, invalidTransition, notAllowed, ok, validationError, type Result } from "@lienthong/contracts/errors";
 import type { SUPERVISION_FORMS, supervisionStarted } from "@lienthong/contracts/tasks";
+import { unknownUnitProblems, type KnownUnits } from "../units/known-units";
 
 export type SupervisionForm = (typeof SUPERVISION_FORMS)[number];
 
@@ -31,6 +32,8 @@ export type SupervisionEvent = { type: "SupervisionStarted"; data: z.infer<typeo
 
 export interface SupervisionContext {
   principal: Principal;
+  /** The official unit codes: only those are supervised. */
+  knownUnits: KnownUnits;
 }
 
 /**
@@ -59,6 +62,8 @@ export function decide(command: SupervisionCommand, state: Supervision | null, c
   const authority = supervisorAuthority(ctx.principal, command.supervisedBody);
   if (authority === null) return fail(notAllowed(`you may not supervise unit ${command.supervisedBody}`));
   if (state !== null) return fail(invalidTransition("started", "start"));
+  const unknownUnit = unknownUnitProblems("supervisedBody", command.supervisedBody, ctx.knownUnits);
+  if (unknownUnit.length > 0) return fail(validationError(unknownUnit));
   if (command.periodTo < command.periodFrom) return fail(validationError([{ path: ["periodTo"], message: "must not be before periodFrom" }]));
   const { type: _type, ...data } = command;
   return ok([{ type: "SupervisionStarted", data: { ...data, by: { name: ctx.principal.name, authority } } }]);

@@ -8,6 +8,7 @@ import { createCommandHandler, type EventDeclarations } from "@lienthong/store/c
 import type { Repository } from "@lienthong/store/repository";
 import { NO_OFFICIALS, ownerIds, type OfficialLookup } from "../officials/official";
 import type { ActionProgramme } from "../programmes/programme";
+import type { KnownUnits } from "../units/known-units";
 import type { ChecklistItem } from "./checklist";
 import { decide } from "./task";
 import { evolveStored, taskRepository, type StoredTask } from "./task-store";
@@ -68,6 +69,7 @@ export function createTaskCommands(deps: {
   policy: TaskPolicy;
   programmes: Repository<ActionProgramme>;
   officials: OfficialLookup;
+  knownUnits: KnownUnits;
   afterSave?: (id: string) => void;
 }): TaskCommands {
   const handle = createCommandHandler<TaskCommand, StoredTask, TaskEvent, TaskContext>({
@@ -84,6 +86,7 @@ export function createTaskCommands(deps: {
     checklist: deps.policy.checklist,
     reminderOffsets: deps.policy.reminderOffsets,
     officials: NO_OFFICIALS,
+    knownUnits: deps.knownUnits,
     ...extra,
   });
 

@@ -11,8 +11,11 @@ export function evolve(state: Task | null, event: TaskEvent): Task | null {
   }
   if (state === null) return state;
   switch (event.type) {
-    case "TaskUpdated":
-      return { ...state, ...withoutUndefined(event.data.changes) };
+    case "TaskUpdated": {
+      const next: Task = { ...state, ...withoutUndefined(event.data.changes) };
+      for (const field of event.data.cleared ?? []) delete next[field];
+      return next;
+    }
     case "TaskAssigned":
       return { ...state, status: "ASSIGNED" };
     case "TaskAccepted":

@@ -16,7 +16,7 @@ export interface HistoryEntry {
   authority: string;
   /** The domain event name, e.g. "TaskAssigned". */
   event: string;
-  /** What the event recorded, field by field (ids and actor left out). */
+  /** What the event recorded, field by field (ids and actor left out); an empty value = the field was cleared. */
   changes: { field: string; value: string }[];
   correlationId: string;
 }
@@ -29,7 +29,8 @@ function toEntry(envelope: Envelope): HistoryEntry | null {
   const { by } = event.data;
   const changes = Object.entries(event.type === "TaskUpdated" ? event.data.changes : event.data)
     .filter(([field, value]) => !HIDDEN.has(field) && value !== undefined)
-    .map(([field, value]) => ({ field, value: typeof value === "string" ? value : JSON.stringify(value) }));
+    .map(([field, value]) => ({ field, value: typeof value === "string" ? value : JSON.stringify(value) }))
+    .concat(event.type === "TaskUpdated" ? (event.data.cleared ?? []).map((field) => ({ field, value: "" })) : []);
   return {
     version: envelope.aggregateversion,
     at: envelope.time,

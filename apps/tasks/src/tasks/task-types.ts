@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import type * as events from "@lienthong/contracts/tasks";
-import type { TASK_COMPLETIONS, TASK_PRIORITIES } from "@lienthong/contracts/tasks";
+import type { CLEARABLE_TASK_FIELDS, TASK_COMPLETIONS, TASK_PRIORITIES } from "@lienthong/contracts/tasks";
 import type { Principal } from "@lienthong/auth/principal";
 import type { OfficialsById } from "../officials/official";
+import type { KnownUnits } from "../units/known-units";
 import type { ChecklistItem } from "./checklist";
 
 export const TASK_STATUSES = ["DRAFT", "ASSIGNED", "IN_PROGRESS", "SUBMITTED", "DONE", "CANCELLED"] as const;
@@ -72,10 +73,12 @@ export interface Task extends TaskDetails {
 }
 
 export type TaskChanges = Partial<TaskDetails>;
+/** An optional detail an update may remove again. */
+export type ClearableTaskField = (typeof CLEARABLE_TASK_FIELDS)[number];
 
 export type TaskCommand =
   | { type: "AddTask"; taskId: string; unit: string; assigningUnit?: string; programmeId?: string; details: TaskDetails }
-  | { type: "UpdateTask"; taskId: string; changes: TaskChanges }
+  | { type: "UpdateTask"; taskId: string; changes: TaskChanges; cleared?: ClearableTaskField[] }
   | { type: "AssignTask"; taskId: string }
   | { type: "AcceptTask"; taskId: string }
   | { type: "ReportTaskProgress"; taskId: string; percent: number; note: string; evidence: string[] }
@@ -117,4 +120,6 @@ export interface TaskContext {
   programme?: { issuingUnit: string; closed: boolean } | null;
   /** The officials the command names as owners, as the tasks service knows them from directory. */
   officials: OfficialsById;
+  /** The official unit codes: a task is only ever added for one of them. */
+  knownUnits: KnownUnits;
 }

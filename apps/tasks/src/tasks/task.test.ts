@@ -30,6 +30,7 @@ const ctxOf = (principal: Principal, now = MORNING, extra: Partial<TaskContext> 
   checklist: CHECKLISTS["5-ro"],
   reminderOffsets: [3, 1],
   officials,
+  knownUnits: new Set([SAI_GON, BA_DIEM]),
   ...extra,
 });
 const given = forDecider<TaskCommand, TaskEvent, ReturnType<typeof evolve>, TaskContext>({ decide, evolve, initialState: null }, ctxOf(people.sgOfficer));
@@ -69,6 +70,12 @@ describe("adding and assigning a task", () => {
     given().when({ type: "AddTask", taskId: "t-1", unit: SAI_GON, details: complete }, ctxOf(people.viewer)).thenError({ code: "NOT_ALLOWED" });
   });
 
+  it("refuses a unit code that is not one of the official units, even from the city", () => {
+    given()
+      .when({ type: "AddTask", taskId: "t-1", unit: "00000", assigningUnit: "*", details: complete }, ctxOf(people.city))
+      .thenError({ code: "VALIDATION", fields: [{ path: ["unit"], message: 'unknown unit code "00000"' }] });
+  });
+
   it("takes the programme's issuing unit as the assigning unit and refuses closed or unknown programmes", () => {
     const add: TaskCommand = { type: "AddTask", taskId: "t-1", unit: SAI_GON, programmeId: "p-1", details: complete };
     const { events } = given().when(add, ctxOf(people.city, MORNING, { programme: { issuingUnit: "*", closed: false } })).then([
@@ -77,6 +84,17 @@ describe("adding and assigning a task", () => {
     expect(events).toHaveLength(1);
     given().when(add, ctxOf(people.city, MORNING, { programme: { issuingUnit: "*", closed: true } })).thenError({ code: "INVALID_TRANSITION" });
     given().when(add, ctxOf(people.city, MORNING, { programme: null })).thenError({ code: "NOT_FOUND" });
+  });
+
+  it("clears optional details of a draft, which assignment then asks for again", () => {
+    const clear: TaskCommand = { type: "UpdateTask", taskId: "t-1", changes: {}, cleared: ["leadOwner", "deadline"] };
+    const updated: TaskEvent = { type: "TaskUpdated", data: { ...ref, changes: {}, cleared: ["leadOwner", "deadline"], by: byOf(people.sgOfficer, `unit_officer of ${SAI_GON}`) } };
+    const { state } = given(added).when(clear).then([updated]);
+    expect(state).not.toHaveProperty("leadOwner");
+    expect(state).not.toHaveProperty("deadline");
+    const error = given(added, updated).when({ type: "AssignTask", taskId: "t-1" }).thenError<{ fields: { path: string[] }[] }>({ code: "VALIDATION" });
+    expect(error.fields.map((field) => field.path)).toEqual([["checklist", "LEAD_OWNER"], ["checklist", "DEADLINE"]]);
+    given(added).when({ type: "UpdateTask", taskId: "t-1", changes: {}, cleared: [] }).thenError({ code: "VALIDATION", fields: [{ path: ["input"] }] });
   });
 
   it("assigns a task whose 5 rõ are all answered", () => {

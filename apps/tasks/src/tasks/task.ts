@@ -1,6 +1,7 @@
 import { fail, invalidTransition, notAllowed, notFound, ok, validationError, type DomainError, type Result } from "@lienthong/contracts/errors";
 import { ownerProblems } from "../officials/official";
 import { CITY_UNIT } from "../programmes/issuing-unit";
+import { unknownUnitProblems } from "../units/known-units";
 import { CHECKLIST_FIELDS, missingItems } from "./checklist";
 import { executorAuthority, leadOwnerAuthority, managerAuthority, mayReadTask, plannerAuthority } from "./task-access";
 import { completionOf, isOverdueAt, reminderDue } from "./task-deadline";
@@ -27,12 +28,13 @@ export function decide(command: TaskCommand, state: Task | null, ctx: TaskContex
       const authority = plannerAuthority(ctx.principal, state.assigningUnit);
       if (authority === null) return refuse("edit");
       if (state.status !== "DRAFT") return wrongState(state.status, "edit");
-      if (Object.values(command.changes).every((value) => value === undefined)) {
+      const cleared = command.cleared ?? [];
+      if (Object.values(command.changes).every((value) => value === undefined) && cleared.length === 0) {
         return fail(validationError([{ path: ["input"], message: "name at least one field to change" }]));
       }
       const owners = ownerProblems(command.changes, state.unit, ctx.officials);
       if (owners.length > 0) return fail(validationError(owners));
-      return ok([{ type: "TaskUpdated", data: { ...ref, changes: command.changes, by: by(ctx, authority) } }]);
+      return ok([{ type: "TaskUpdated", data: { ...ref, changes: command.changes, ...(cleared.length > 0 ? { cleared } : {}), by: by(ctx, authority) } }]);
     }
     case "AssignTask": {
       const authority = plannerAuthority(ctx.principal, state.assigningUnit);
@@ -129,6 +131,8 @@ export function decide(command: TaskCommand, state: Task | null, ctx: TaskContex
 }
 
 function add(command: Extract<TaskCommand, { type: "AddTask" }>, state: Task | null, ctx: TaskContext): Result<TaskEvent[]> {
+  const unknownUnit = unknownUnitProblems("unit", command.unit, ctx.knownUnits);
+  if (unknownUnit.length > 0) return fail(validationError(unknownUnit));
   let assigningUnit = command.assigningUnit ?? command.unit;
   if (command.programmeId !== undefined) {
     if (!ctx.programme) return fail(notFound(`action programme ${command.programmeId} not found`));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UNIT_TYPES, unitFullName, type Unit } from "./unit";
+import { UNIT_TYPES, unitFullName, type Unit } from "./units";
 
 const HEADER = "nso_code,name,type,former_province,former_districts,merged_former_units";
 
