@@ -40,7 +40,7 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     // The runtime's own logger writes plain text to the console; this gateway logs JSON through pino instead.
     logging: false,
     landingPage: false,
-    graphiql: development,
+    graphiql: development ? { title: "Liên Thông — GraphiQL" } : false,
     ...(development ? {} : { disableIntrospection: {} }),
     requestId: false,
     propagateHeaders: {
