@@ -1,61 +1,99 @@
 import { z } from "zod";
 import type { Envelope } from "@lienthong/contracts/envelope";
 import { taskAdded, taskAssigned, taskUpdated } from "@lienthong/contracts/tasks";
-import { isDuplicateKeyError, type Database } from "@lienthong/store/collection";
+import { isDuplicateKeyError, type Database, type Filter, type UpdateFilter } from "@lienthong/store/collection";
 import type { TaskFacts } from "../rules/rule";
 
 export const TASKS = "tasks";
 
+const FACT_FIELDS = ["title", "unit", "assigningUnit", "leadOwner", "coOwners"] as const;
+type FactField = (typeof FACT_FIELDS)[number];
+
+interface Facts {
+  title: string;
+  unit: string;
+  assigningUnit: string;
+  leadOwner: string;
+  coOwners: string[];
+}
+
+/** What one event says about a task: a value sets the field, `null` removes it, absent leaves it alone. */
+export type FactChanges = { [Field in FactField]?: Facts[Field] | null };
+
 const taskSchema = z.object({
   _id: z.string(),
-  title: z.string(),
-  unit: z.string(),
+  title: z.string().optional(),
+  unit: z.string().optional(),
   assigningUnit: z.string().optional(),
   leadOwner: z.string().optional(),
-  coOwners: z.array(z.string()),
-  version: z.number().int(),
+  coOwners: z.array(z.string()).optional(),
+  /** Per field, the aggregate version of the last event that set or removed it. */
+  versions: z.partialRecord(z.enum(FACT_FIELDS), z.number().int()).optional(),
+  /** Documents written before per-field versions: the version of the last event applied to any field. */
+  version: z.number().int().optional(),
 });
 type TaskDocument = z.infer<typeof taskSchema>;
 
-/** Only what messages and recipients need from the tasks service's events: title, units, owners. */
+const isFactField = (field: string): field is FactField => (FACT_FIELDS as readonly string[]).includes(field);
+
+/** The facts an event of the tasks stream changes; null for events that change none of them. */
+export function factChangesOf(envelope: Envelope): { taskId: string; changes: FactChanges } | null {
+  if (envelope.type === taskAdded.type) {
+    const { taskId, title, unit, assigningUnit, leadOwner, coOwners } = taskAdded.schema.parse(envelope.data);
+    return { taskId, changes: { title, unit, assigningUnit, coOwners, leadOwner: leadOwner ?? null } };
+  }
+  if (envelope.type === taskUpdated.type) {
+    const { taskId, unit, changes, cleared = [] } = taskUpdated.schema.parse(envelope.data);
+    const facts: FactChanges = { unit, title: changes.title, leadOwner: changes.leadOwner, coOwners: changes.coOwners };
+    for (const field of cleared) if (isFactField(field)) facts[field] = null;
+    return { taskId, changes: facts };
+  }
+  if (envelope.type === taskAssigned.type) {
+    const { taskId, unit, leadOwner, coOwners } = taskAssigned.schema.parse(envelope.data);
+    return { taskId, changes: { unit, leadOwner, coOwners } };
+  }
+  return null;
+}
+
+/**
+ * Only what messages and recipients need from the tasks service's events: title, units, owners.
+ * Each field keeps the version of the event that last wrote it and takes a write only from a newer event, so
+ * events applied in any order, or again, leave each field as the newest event that touched it says: the task's
+ * own evolve changes these fields field by field too.
+ */
 export function createTaskReadModel(db: Database) {
   const collection = db.collection<TaskDocument>(TASKS);
 
-  async function applyNewer(id: string, version: number, set: Partial<TaskDocument>): Promise<void> {
-    const defined = Object.fromEntries(Object.entries(set).filter(([, value]) => value !== undefined));
-    await collection.updateOne({ _id: id, version: { $lt: version } }, { $set: { ...defined, version } });
+  async function applyField(taskId: string, field: FactField, value: Facts[FactField] | null, version: number): Promise<void> {
+    const versionPath = `versions.${field}`;
+    const olderThanEvent = {
+      _id: taskId,
+      $or: [{ [versionPath]: { $lt: version } }, { [versionPath]: { $exists: false }, version: { $not: { $gte: version } } }],
+    } as Filter<TaskDocument>;
+    const update = (value === null ? { $unset: { [field]: "" }, $set: { [versionPath]: version } } : { $set: { [field]: value, [versionPath]: version } }) as UpdateFilter<TaskDocument>;
+    // No match and a duplicate _id on upsert: the field already holds a newer (or this very) event's value.
+    await collection.updateOne(olderThanEvent, update, { upsert: true }).catch((error: unknown) => {
+      if (!isDuplicateKeyError(error)) throw error;
+    });
   }
 
   return {
+    /** Folds one tasks-stream event in; other events are ignored. Safe to apply twice and out of order. */
     async apply(envelope: Envelope): Promise<void> {
-      const version = envelope.aggregateversion;
-      if (envelope.type === taskAdded.type) {
-        const data = taskAdded.schema.parse(envelope.data);
-        const doc: TaskDocument = {
-          _id: data.taskId,
-          title: data.title,
-          unit: data.unit,
-          assigningUnit: data.assigningUnit,
-          coOwners: data.coOwners,
-          version,
-          ...(data.leadOwner ? { leadOwner: data.leadOwner } : {}),
-        };
-        await collection.insertOne(doc).catch((error: unknown) => {
-          if (!isDuplicateKeyError(error)) throw error;
-        });
-      } else if (envelope.type === taskUpdated.type) {
-        const { taskId, unit, changes } = taskUpdated.schema.parse(envelope.data);
-        await applyNewer(taskId, version, { unit, title: changes.title, leadOwner: changes.leadOwner, coOwners: changes.coOwners });
-      } else if (envelope.type === taskAssigned.type) {
-        const { taskId, unit, leadOwner, coOwners } = taskAssigned.schema.parse(envelope.data);
-        await applyNewer(taskId, version, { unit, leadOwner, coOwners });
+      const changed = factChangesOf(envelope);
+      if (changed === null) return;
+      for (const field of FACT_FIELDS) {
+        const value = changed.changes[field];
+        if (value !== undefined) await applyField(changed.taskId, field, value, envelope.aggregateversion);
       }
     },
+    /** Null until the task's title, unit and owners are known (its added event may not have arrived yet). */
     async byId(id: string): Promise<TaskFacts | null> {
       const doc = await collection.findOne({ _id: id });
       if (doc === null) return null;
-      const { _id, version: _version, ...rest } = taskSchema.parse(doc);
-      return { id: _id, ...rest };
+      const { title, unit, coOwners, assigningUnit, leadOwner } = taskSchema.parse(doc);
+      if (title === undefined || unit === undefined || coOwners === undefined) return null;
+      return { id, title, unit, coOwners, ...(assigningUnit === undefined ? {} : { assigningUnit }), ...(leadOwner === undefined ? {} : { leadOwner }) };
     },
   };
 }
