@@ -80,7 +80,7 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
   const aggregates = [TASKS, PROGRAMMES, INSPECTIONS, SUPERVISIONS, RECOMMENDATIONS];
   const metrics = deps.metrics ?? createMetrics();
   const relay = createRelay({ db: deps.db, collections: aggregates, bus: deps.bus, log, observer: relayMetrics(metrics, "tasks", deps.db, aggregates) });
-  const programmeCommands = createProgrammeCommands({ db: deps.db, clock: deps.clock, afterSave: (id) => void relay.drain(PROGRAMMES, id) });
+  const programmeCommands = createProgrammeCommands({ db: deps.db, clock: deps.clock, knownUnits, afterSave: (id) => void relay.drain(PROGRAMMES, id) });
   const taskCommands = createTaskCommands({
     db: deps.db,
     clock: deps.clock,

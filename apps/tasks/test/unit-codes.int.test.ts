@@ -22,4 +22,9 @@ it("refuses a unit code that is none of the 168 official units, even from the ci
   const supervision = { subject: "Chính sách an sinh", supervisedBody: "00000", form: "SUPERVISION_TEAM", periodFrom: "2026-01-01", periodTo: "2026-06-30" };
   const supervised = await city.request<Refused<"startSupervision">>(fieldsOf("startSupervision", "StartSupervisionInput"), { input: supervision });
   expect(supervised.data?.startSupervision).toEqual({ __typename: "ValidationError", fields: [{ path: ["supervisedBody"], message: 'unknown unit code "00000"' }] });
+
+  const programme = { issuingUnit: "00000", title: "Chương trình hành động", sourceDocument: { number: "01-NQ/ĐH", date: "2025-09-20", issuer: "Đại hội MTTQ", summary: "Nghị quyết Đại hội" }, targets: [] };
+  const created = await city.request<Refused<"createActionProgramme">>(fieldsOf("createActionProgramme", "CreateActionProgrammeInput"), { input: programme });
+  expect(created.data?.createActionProgramme).toEqual({ __typename: "ValidationError", fields: [{ path: ["issuingUnit"], message: 'unknown unit code "00000"' }] });
+  expect((await city.request(`{ programmes(issuingUnit: "00000") { totalCount } }`)).data).toEqual({ programmes: { totalCount: 0 } });
 });

@@ -7,7 +7,9 @@ const SAI_GON = "26740";
 const sgAdmin: Principal = { sub: "sg-admin", name: "Lê Thị Hoa", roles: ["unit_admin"], units: [SAI_GON] };
 const sgOfficer: Principal = { sub: "sg-officer", name: "Phạm Minh", roles: ["unit_officer"], units: [SAI_GON] };
 const bdAdmin: Principal = { sub: "bd-admin", name: "Võ Văn Kiệt", roles: ["unit_admin"], units: ["27592"] };
-const given = forDecider<ProgrammeCommand, ProgrammeEvent, ReturnType<typeof evolve>, ProgrammeContext>({ decide, evolve, initialState: null }, { principal: sgAdmin });
+const city: Principal = { sub: "city-admin", name: "Trần Văn Thành", roles: ["city_admin"], units: ["*"] };
+const knownUnits = new Set([SAI_GON, "27592"]);
+const given = forDecider<ProgrammeCommand, ProgrammeEvent, ReturnType<typeof evolve>, ProgrammeContext>({ decide, evolve, initialState: null }, { principal: sgAdmin, knownUnits });
 
 const details = {
   title: "Chương trình hành động thực hiện Nghị quyết Đại hội MTTQ phường Sài Gòn nhiệm kỳ 2025–2030",
@@ -27,8 +29,19 @@ describe("action programmes", () => {
 
   it("are refused to officers and to other wards' admins", () => {
     const create: ProgrammeCommand = { type: "CreateActionProgramme", programmeId: "p-1", issuingUnit: SAI_GON, details };
-    given().when(create, { principal: sgOfficer }).thenError({ code: "NOT_ALLOWED" });
-    given().when(create, { principal: bdAdmin }).thenError({ code: "NOT_ALLOWED" });
+    given().when(create, { principal: sgOfficer, knownUnits }).thenError({ code: "NOT_ALLOWED" });
+    given().when(create, { principal: bdAdmin, knownUnits }).thenError({ code: "NOT_ALLOWED" });
+  });
+
+  it("are refused for a unit code that is none of the official units, even to the city, and allowed for the city itself", () => {
+    const create: ProgrammeCommand = { type: "CreateActionProgramme", programmeId: "p-1", issuingUnit: "00000", details };
+    given()
+      .when(create, { principal: city, knownUnits })
+      .thenError({ code: "VALIDATION", fields: [{ path: ["issuingUnit"], message: 'unknown unit code "00000"' }] });
+    const { state } = given().when({ ...create, issuingUnit: "*" }, { principal: city, knownUnits }).then([
+      { type: "ActionProgrammeCreated", data: { programmeId: "p-1", issuingUnit: "*", ...details, by: { name: city.name, authority: "city_admin" } } },
+    ]);
+    expect(state).toMatchObject({ issuingUnit: "*", status: "ACTIVE" });
   });
 
   it("refuse a period that ends before it starts", () => {

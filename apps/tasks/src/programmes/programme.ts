@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { hasRole, mayActInUnit, type Principal } from "@lienthong/auth/principal";
 import type { actionProgrammeClosed, actionProgrammeCreated, actionProgrammeUpdated } from "@lienthong/contracts/tasks";
 import { fail, invalidTransition, notAllowed, notFound, ok, validationError, type Result } from "@lienthong/contracts/errors";
+import { unknownUnitProblems, type KnownUnits } from "../units/known-units";
 import { CITY_UNIT } from "./issuing-unit";
 
 export interface Target {
@@ -49,6 +50,7 @@ export type ProgrammeEvent =
 
 export interface ProgrammeContext {
   principal: Principal;
+  knownUnits: KnownUnits;
 }
 
 /** A unit's programmes are managed by its admins; the city's (and any unit's) by city admins. */
@@ -69,6 +71,8 @@ export function decide(command: ProgrammeCommand, state: ActionProgramme | null,
   const by = (authority: string) => ({ name: ctx.principal.name, authority });
   switch (command.type) {
     case "CreateActionProgramme": {
+      const unknownUnit = command.issuingUnit === CITY_UNIT ? [] : unknownUnitProblems("issuingUnit", command.issuingUnit, ctx.knownUnits);
+      if (unknownUnit.length > 0) return fail(validationError(unknownUnit));
       const authority = programmeAuthority(ctx.principal, command.issuingUnit);
       if (authority === null) return fail(notAllowed("you may not create programmes for this unit"));
       if (state !== null) return fail(invalidTransition("created", "create"));
