@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Clock } from "@lienthong/calendar/clock";
 import { newId } from "@lienthong/contracts/ids";
+import { periodic } from "@lienthong/calendar/periodic";
 import type { SupervisionCommands } from "../supervision/supervision-commands";
 import type { RecommendationQueries } from "../supervision/recommendation-store";
 
@@ -26,9 +27,6 @@ export function createRecommendationSchedule(deps: {
   log: Logger;
   intervalMs: number;
 }): RecommendationSchedule {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
-  let stopped = false;
 
   async function sweep(): Promise<number> {
     const correlationId = `schedule-${newId()}`;
@@ -42,34 +40,5 @@ export function createRecommendationSchedule(deps: {
     return overdue;
   }
 
-  const runOnce = (): Promise<number> => {
-    running ??= sweep().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-
-  const schedule = (): void => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      runOnce()
-        .catch((error: unknown) => deps.log.error({ err: error }, "recommendation schedule failed"))
-        .finally(schedule);
-    }, deps.intervalMs);
-    timer.unref();
-  };
-
-  return {
-    runOnce,
-    async start() {
-      stopped = false;
-      await runOnce();
-      schedule();
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running?.catch(() => undefined);
-    },
-  };
+  return periodic({ name: "recommendation schedule", intervalMs: deps.intervalMs, run: sweep, log: deps.log });
 }

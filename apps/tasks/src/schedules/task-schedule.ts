@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Clock } from "@lienthong/calendar/clock";
 import { newId } from "@lienthong/contracts/ids";
+import { periodic } from "@lienthong/calendar/periodic";
 import type { TaskCommands } from "../tasks/task-commands";
 import type { TaskQueries } from "../tasks/task-store";
 
@@ -33,9 +34,6 @@ export function createTaskSchedule(deps: {
   reminderOffsets: readonly number[];
   intervalMs: number;
 }): TaskSchedule {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<SweepOutcome> | undefined;
-  let stopped = false;
   const horizonMs = (Math.max(0, ...deps.reminderOffsets) + 1) * DAY_MS;
 
   async function sweep(): Promise<SweepOutcome> {
@@ -59,34 +57,5 @@ export function createTaskSchedule(deps: {
     return { overdue, reminders };
   }
 
-  const runOnce = (): Promise<SweepOutcome> => {
-    running ??= sweep().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-
-  const schedule = (): void => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      runOnce()
-        .catch((error: unknown) => deps.log.error({ err: error }, "task schedule failed"))
-        .finally(schedule);
-    }, deps.intervalMs);
-    timer.unref();
-  };
-
-  return {
-    runOnce,
-    async start() {
-      stopped = false;
-      await runOnce();
-      schedule();
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running?.catch(() => undefined);
-    },
-  };
+  return periodic({ name: "task schedule", intervalMs: deps.intervalMs, run: sweep, log: deps.log });
 }
