@@ -1,3 +1,4 @@
+import { loaderOf } from "@lienthong/subgraph/batch-loader";
 import { mayReadUnit, type Principal } from "@lienthong/auth/principal";
 import type { Clock } from "@lienthong/calendar/clock";
 import { TASK_COMPLETIONS, TASK_PRIORITIES } from "@lienthong/contracts/tasks";
@@ -95,7 +96,12 @@ export function addTaskSchema(builder: TasksBuilder, refs: ExternalRefs, deps: T
       unit: t.field({ type: UnitRef, description: "The unit carrying the task out.", resolve: (task) => ({ code: task.unit }) }),
       assigningUnit: t.field({ type: UnitRef, nullable: true, description: "The unit that assigned the task; null when the city committee did.", resolve: (task) => (task.assigningUnit === CITY_UNIT ? null : { code: task.assigningUnit }) }),
       assignedByCity: t.boolean({ resolve: (task) => task.assigningUnit === CITY_UNIT }),
-      programme: t.field({ type: ProgrammeRef, nullable: true, resolve: async (task) => (task.programmeId ? ((await deps.programmes.byIds([task.programmeId])).get(task.programmeId) ?? null) : null) }),
+      programme: t.field({
+        type: ProgrammeRef,
+        nullable: true,
+        // One query for the programmes of every task on the page.
+        resolve: async (task, _args, ctx) => (task.programmeId ? ((await loaderOf(ctx, "programmes", deps.programmes.byIds).load(task.programmeId)) ?? null) : null),
+      }),
       parentTaskId: t.exposeID("parentTaskId", { nullable: true }),
       leadOwner: t.field({ type: OfficialRef, nullable: true, resolve: (task) => (task.leadOwner ? { id: task.leadOwner } : null) }),
       coOwners: t.field({ type: [OfficialRef], resolve: (task) => task.coOwners.map((id) => ({ id })) }),
