@@ -5,7 +5,8 @@ import type { Consumer, EventBus } from "@lienthong/bus/event-bus";
 import type { Clock } from "@lienthong/calendar/clock";
 import type { Database } from "@lienthong/store/collection";
 import { createSubgraph, type Subgraph } from "@lienthong/subgraph/create-subgraph";
-import type { Metrics } from "@lienthong/subgraph/metrics";
+import { createMetrics, type Metrics } from "@lienthong/subgraph/metrics";
+import { observedBus } from "@lienthong/bus/observed-bus";
 import { createEmailOutbox, type EmailOutbox } from "./email/email-outbox";
 import { createEmailWorker } from "./email/email-worker";
 import { createSmtpMailer, type Mailer } from "./email/mailer";
@@ -63,6 +64,7 @@ export interface NotificationsApp {
 
 export async function buildApp(deps: NotificationsDeps): Promise<NotificationsApp> {
   const log = deps.log.child({ service: "notifications" });
+  const metrics = deps.metrics ?? createMetrics();
   const officials = createOfficialReadModel(deps.db);
   const tasks = createTaskReadModel(deps.db);
   const oversight = createOversightReadModel(deps.db);
@@ -113,7 +115,7 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
     log,
     graphiql: deps.graphiql ?? false,
     ready: async () => running,
-    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    metrics,
   });
 
   return {
@@ -125,7 +127,7 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
     emails,
     flushEmail: async () => emailWorker?.runNow(),
     async start() {
-      consumers = await startSubscribers(deps.bus, dispatcher);
+      consumers = await startSubscribers(observedBus(deps.bus, metrics, "notifications"), dispatcher);
       webhookWorker.start();
       emailWorker?.start();
       running = true;

@@ -87,3 +87,13 @@ describe("the in-app feed", () => {
     expect(errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 });
+
+describe("the service's metrics", () => {
+  it("count the events its subscribers handled, per durable and type", async () => {
+    const { app, bus } = await startNotifications();
+    await publishAll(bus, [...saiGonStaff(), added("task-9", "Rà soát hộ nghèo"), assigned("task-9", people.saiGonOfficer.sub, [])]);
+    await expect
+      .poll(async () => (await app.subgraph.app.request("/metrics")).text())
+      .toMatch(/^lt_events_consumed_total\{durable="notifications\.tasks",service="notifications",type="lienthong\.tasks\.task\.assigned\.v1"\} 1$/m);
+  });
+});

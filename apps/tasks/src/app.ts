@@ -8,6 +8,7 @@ import type { Database } from "@lienthong/store/collection";
 import { createSubgraph, type Subgraph } from "@lienthong/subgraph/create-subgraph";
 import { createMetrics, type Metrics } from "@lienthong/subgraph/metrics";
 import { relayMetrics } from "@lienthong/bus/relay-metrics";
+import { observedBus } from "@lienthong/bus/observed-bus";
 import { addRecommendationReportRoutes } from "./http/recommendation-report";
 import { addReportRoutes } from "./http/reports";
 import { startFollowUpConsumer } from "./inspections/follow-up-consumer";
@@ -142,8 +143,9 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
     recommendationSchedule,
     officials: { waitFor: (ids, timeoutMs) => officials.waitFor(ids, timeoutMs) },
     async start() {
-      officialConsumer = await startOfficialConsumer({ bus: deps.bus, db: deps.db, officials });
-      followUpConsumer = await startFollowUpConsumer({ bus: deps.bus, inspections, openFollowUps });
+      const consuming = observedBus(deps.bus, metrics, "tasks");
+      officialConsumer = await startOfficialConsumer({ bus: consuming, db: deps.db, officials });
+      followUpConsumer = await startFollowUpConsumer({ bus: consuming, inspections, openFollowUps });
       await relay.sweep();
       relay.start();
       await schedule.start();
