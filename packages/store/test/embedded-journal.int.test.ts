@@ -47,6 +47,16 @@ describe("embedded engine: journal", () => {
     expect(docs[0]!.owner).toBeInstanceOf(ObjectId);
   });
 
+  it("refuses field names starting with $, which the journal would read back as another type, and writes nothing", async () => {
+    let store = await openStore();
+    const things = store.db("svc").collection<TestDoc>("things");
+    await expect(things.insertOne({ _id: "a", meta: { $date: "soon" } })).rejects.toThrow(/field name 'meta\.\$date' must not start with '\$'/);
+    await things.insertOne({ _id: "b", meta: {} });
+    await expect(things.updateOne({ _id: "b" }, { $set: { meta: { $oid: "0123456789abcdef01234567" } } })).rejects.toThrow(/must not start with/);
+    store = await reopen(store);
+    expect(await store.db("svc").collection<TestDoc>("things").find({}).toArray()).toEqual([{ _id: "b", meta: {} }]);
+  });
+
   it.each([
     { fsync: "always", fsyncsFor30Writes: (count: number) => count >= 30 },
     { fsync: "batch", fsyncsFor30Writes: (count: number) => count >= 1 && count <= 3 },

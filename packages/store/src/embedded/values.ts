@@ -32,6 +32,9 @@ function toStoredValue(value: unknown, path: string): unknown {
   const result: Document = {};
   for (const [key, item] of Object.entries(value)) {
     if (typeof item === "function") continue;
+    // "$date", "$oid"… are how the journal encodes types: a stored field with such a name would be read back as
+    // something else, so field names starting with "$" are refused, as MongoDB refuses them in documents.
+    if (key.startsWith("$")) throw new TypeError(`field name '${join(path, key)}' must not start with '$'`);
     result[key] = toStoredValue(item, join(path, key));
   }
   return result;
