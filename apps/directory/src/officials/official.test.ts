@@ -34,6 +34,13 @@ describe("registering an official", () => {
     given().when(other, contextOf(saiGonAdmin)).thenError({ code: "NOT_ALLOWED" });
   });
 
+  it("is refused when a ward admin grants a city-wide role, even in their own ward", () => {
+    const escalation = { ...register, details: { ...details, roles: ["unit_officer" as const, "city_admin" as const] } };
+    given().when(escalation, contextOf(saiGonAdmin)).thenError({ code: "NOT_ALLOWED", message: "only a city admin may grant city_admin" });
+    given(registered).when({ type: "UpdateOfficial", officialId: "o-1", changes: { roles: ["inspector"] } }, contextOf(saiGonAdmin)).thenError({ code: "NOT_ALLOWED" });
+    given().when(escalation).then([{ type: "OfficialRegistered", data: { officialId: "o-1", ...escalation.details } }]);
+  });
+
   it("is refused to a plain officer, even in their own ward", () => {
     given().when(register, contextOf(saiGonOfficer)).thenError({ code: "NOT_ALLOWED" });
   });

@@ -38,6 +38,15 @@ export function mayManageOfficials(principal: Principal, unit: string): boolean 
   return hasRole(principal, "unit_admin") && mayActInUnit(principal, unit);
 }
 
+/** Roles that reach beyond one unit: only a city admin may grant them. */
+const CITY_WIDE_ROLES: readonly Role[] = ["city_admin", "city_viewer", "inspector"];
+
+function roleGrantProblem(roles: readonly Role[] | undefined, ctx: OfficialContext): DomainError | null {
+  if (roles === undefined || hasRole(ctx.principal, "city_admin")) return null;
+  const cityWide = roles.filter((role) => CITY_WIDE_ROLES.includes(role));
+  return cityWide.length === 0 ? null : notAllowed(`only a city admin may grant ${cityWide.join(", ")}`);
+}
+
 function unitProblem(unit: string | undefined, ctx: OfficialContext): DomainError | null {
   if (unit === undefined || ctx.unitExists(unit)) return null;
   return validationError([{ path: ["unit"], message: `unknown unit code "${unit}"` }]);
@@ -51,6 +60,8 @@ export function decide(command: OfficialCommand, state: Official | null, ctx: Of
       if (!mayManageOfficials(ctx.principal, command.details.unit)) {
         return fail(notAllowed(`you may not register officials of unit ${command.details.unit}`));
       }
+      const grant = roleGrantProblem(command.details.roles, ctx);
+      if (grant) return fail(grant);
       if (state !== null) return fail(invalidTransition("registered", "register"));
       return ok([{ type: "OfficialRegistered", data: { officialId: command.officialId, ...command.details } }]);
     }
@@ -65,6 +76,8 @@ export function decide(command: OfficialCommand, state: Official | null, ctx: Of
       if (!mayManageOfficials(ctx.principal, state.unit) || !mayManageOfficials(ctx.principal, target)) {
         return fail(notAllowed(`you may not change officials of unit ${state.unit === target ? state.unit : `${state.unit} or ${target}`}`));
       }
+      const grant = roleGrantProblem(command.changes.roles, ctx);
+      if (grant) return fail(grant);
       if (!state.active) return fail(invalidTransition("deactivated", "update"));
       return ok([{ type: "OfficialUpdated", data: { officialId: state.id, changes: command.changes } }]);
     }
