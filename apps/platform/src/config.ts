@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { tasksEnvSchema } from "@lienthong/tasks/config";
-import { authJwksUrl, authSecret, clockStart, host, logLevel, mongodbUrl, natsUrl, nodeEnv, port, requireAuthInProduction } from "@lienthong/config/common";
+import { authJwksUrl, authSecret, clockStart, host, logLevel, mongodbUrl, natsUrl, developmentNodeEnv, port, requireAuthInProduction } from "@lienthong/config/common";
 
 const REPOSITORY_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -17,7 +17,8 @@ export const platformEnvSchema = requireAuthInProduction(
     AUTH_SECRET: authSecret,
     AUTH_JWKS_URL: authJwksUrl,
     LOG_LEVEL: logLevel.default("warn"),
-    NODE_ENV: nodeEnv,
+    /** The platform is the local, zero-infrastructure runner: development unless told otherwise. */
+    NODE_ENV: developmentNodeEnv,
     CLOCK_START: clockStart,
     /** The tasks service's settings, under the same names as when it runs on its own. */
     TASK_CHECKLIST: tasksEnvSchema.shape.TASK_CHECKLIST,

@@ -16,8 +16,12 @@ const lines = [
   `  data:                 ${config.MONGODB_URL ? "MongoDB" : dataDir}`,
   `  bus:                  ${config.NATS_URL ? "NATS JetStream" : "embedded"}`,
   "",
-  "Development tokens (send as the header  Authorization: Bearer <token>):",
-  ...platform.demoUsers.map((user) => `  ${user.label.padEnd(18)} ${user.principal.name}\n    ${user.token}`),
+  ...(config.AUTH_JWKS_URL
+    ? ["Tokens come from the identity provider (AUTH_JWKS_URL); no demo data or development tokens."]
+    : [
+        "Development tokens (send as the header  Authorization: Bearer <token>):",
+        ...platform.demoUsers.map((user) => `  ${user.label.padEnd(18)} ${user.principal.name}\n    ${user.token}`),
+      ]),
   "",
   "Stop with Ctrl+C.",
   "",

@@ -4,6 +4,7 @@ import type { Principal } from "@lienthong/auth/principal";
 import { verifierFromConfig } from "@lienthong/auth/verifier-from-config";
 import { openBus } from "@lienthong/bus/open-bus";
 import { clockFromStart } from "@lienthong/calendar/clock";
+import type { Store } from "@lienthong/store/collection";
 import { openStore } from "@lienthong/store/open-store";
 import { listen, type RunningServer } from "@lienthong/subgraph/serve";
 import { buildGateway } from "@lienthong/gateway/app";
@@ -52,34 +53,8 @@ export async function startPlatform(config: PlatformConfig, dataDir: string, log
   while (!gateway.ready()) await new Promise((resolve) => setTimeout(resolve, 50));
 
   const graphqlUrl = `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${gatewayServer.port}/graphql`;
-  const secret = config.AUTH_SECRET ?? DEV_AUTH_SECRET;
-  const sign = (principal: Principal) => signDevToken(principal, secret, { expiresIn: "30d" });
-  const adminToken = await sign(DEMO_CITY_ADMIN);
-  const adminGraphql: AdminGraphql = async (query, variables) => {
-    const response = await fetch(graphqlUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as Awaited<ReturnType<AdminGraphql>>;
-  };
-  const officials = await seedDemoOfficials(store.db("platform"), adminGraphql);
-  const demo = { wards: DEMO_WARDS.map((ward) => ward.code), officials, now: clock.now() };
-  for (const { name, service } of services) {
-    const seed = SERVICES.find((candidate) => candidate.name === name)?.seed;
-    if (seed) await seedOnce(store.db("platform"), name, () => seed(service, demo));
-  }
-
-  const demoUsers: DemoUser[] = [
-    { label: "city admin", principal: DEMO_CITY_ADMIN, token: adminToken },
-    ...(await Promise.all(
-      officials.map(async (official) => ({
-        label: `${official.roles.includes("unit_admin") ? "ward admin" : "officer"} ${official.unit}`,
-        principal: official.principal,
-        token: await sign(official.principal),
-      })),
-    )),
-  ];
+  // Demo users only make sense with a secret the platform can sign with; with a JWKS, tokens come from the identity provider.
+  const demoUsers = config.AUTH_JWKS_URL ? [] : await seedDemoData(config.AUTH_SECRET ?? DEV_AUTH_SECRET, graphqlUrl, store, services, clock.now());
 
   return {
     graphqlUrl,
@@ -93,4 +68,41 @@ export async function startPlatform(config: PlatformConfig, dataDir: string, log
       await store.close();
     },
   };
+}
+
+/** Seeds the demo data (first start only) through the gateway as the demo city admin, and signs a token per demo user. */
+async function seedDemoData(
+  secret: string,
+  graphqlUrl: string,
+  store: Store,
+  services: { name: string; service: RunningService }[],
+  now: Date,
+): Promise<DemoUser[]> {
+  const sign = (principal: Principal) => signDevToken(principal, secret, { expiresIn: "30d" });
+  const adminToken = await sign(DEMO_CITY_ADMIN);
+  const adminGraphql: AdminGraphql = async (query, variables) => {
+    const response = await fetch(graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as Awaited<ReturnType<AdminGraphql>>;
+  };
+  const officials = await seedDemoOfficials(store.db("platform"), adminGraphql);
+  const demo = { wards: DEMO_WARDS.map((ward) => ward.code), officials, now };
+  for (const { name, service } of services) {
+    const seed = SERVICES.find((candidate) => candidate.name === name)?.seed;
+    if (seed) await seedOnce(store.db("platform"), name, () => seed(service, demo));
+  }
+
+  return [
+    { label: "city admin", principal: DEMO_CITY_ADMIN, token: adminToken },
+    ...(await Promise.all(
+      officials.map(async (official) => ({
+        label: `${official.roles.includes("unit_admin") ? "ward admin" : "officer"} ${official.unit}`,
+        principal: official.principal,
+        token: await sign(official.principal),
+      })),
+    )),
+  ];
 }
