@@ -14,7 +14,7 @@ function problems(env: Record<string, string>): readonly string[] {
 
 describe("gateway configuration", () => {
   it("defaults to port 4000 and the subgraphs listed in src/subgraphs.ts", () => {
-    const config = parseConfig(gatewayEnvSchema, {});
+    const config = parseConfig(gatewayEnvSchema, { NODE_ENV: "development" });
     expect(config.PORT).toBe(4000);
     expect(config.SUBGRAPHS).toEqual([
       { name: "directory", url: "http://127.0.0.1:4001/graphql" },
@@ -24,7 +24,7 @@ describe("gateway configuration", () => {
   });
 
   it("reads SUBGRAPHS as name=url pairs", () => {
-    const config = parseConfig(gatewayEnvSchema, { SUBGRAPHS: "directory=http://127.0.0.1:4001/graphql, tasks=http://tasks:4000/graphql" });
+    const config = parseConfig(gatewayEnvSchema, { NODE_ENV: "development", SUBGRAPHS: "directory=http://127.0.0.1:4001/graphql, tasks=http://tasks:4000/graphql" });
     expect(config.SUBGRAPHS).toEqual([
       { name: "directory", url: "http://127.0.0.1:4001/graphql" },
       { name: "tasks", url: "http://tasks:4000/graphql" },
@@ -32,7 +32,7 @@ describe("gateway configuration", () => {
   });
 
   it("lists every malformed subgraph entry, naming the variable", () => {
-    expect(problems({ SUBGRAPHS: "directory,tasks=ftp://x,tasks=http://a/graphql,tasks=http://b/graphql", PORT: "http" })).toEqual([
+    expect(problems({ NODE_ENV: "development", SUBGRAPHS: "directory,tasks=ftp://x,tasks=http://a/graphql,tasks=http://b/graphql", PORT: "http" })).toEqual([
       expect.stringMatching(/^PORT: must be an integer/),
       expect.stringMatching(/^SUBGRAPHS: "directory" must read name=url/),
       expect.stringMatching(/^SUBGRAPHS: "tasks" has "ftp:\/\/x", which is not an http\(s\) URL/),
@@ -40,7 +40,8 @@ describe("gateway configuration", () => {
     ]);
   });
 
-  it("requires a way to verify tokens in production", () => {
+  it("requires a way to verify tokens in production, which is what an unset NODE_ENV means", () => {
+    expect(problems({})).toEqual([expect.stringMatching(/^AUTH_JWKS_URL: must be set in production/)]);
     expect(problems({ NODE_ENV: "production" })).toEqual([expect.stringMatching(/^AUTH_JWKS_URL: must be set in production/)]);
     expect(problems({ NODE_ENV: "production", AUTH_JWKS_URL: "https://id.example.org/jwks.json" })).toEqual([]);
   });

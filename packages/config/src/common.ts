@@ -44,7 +44,12 @@ export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "
 export const logLevel = oneOf(LOG_LEVELS).default("info");
 
 export const NODE_ENVS = ["development", "production", "test"] as const;
-export const nodeEnv = oneOf(NODE_ENVS).default("development");
+/**
+ * Unset means production: a deployment that forgets NODE_ENV must not serve GraphiQL and introspection or
+ * accept tokens signed with the development secret. Local runners (apps/platform) default to development.
+ */
+export const nodeEnv = oneOf(NODE_ENVS).default("production");
+export const developmentNodeEnv = oneOf(NODE_ENVS).default("development");
 
 export const clockStart = z.iso
   .datetime({ offset: true, error: "must be an ISO date-time with an offset, e.g. 2026-03-01T08:00:00+07:00" })

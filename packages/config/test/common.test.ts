@@ -17,8 +17,14 @@ function problemsOf(env: Record<string, string | undefined>): readonly string[] 
 }
 
 describe("shared service variables", () => {
-  it("have defaults that run a development service with nothing set", () => {
-    expect(parseConfig(serviceSchema, {})).toEqual({
+  it("refuse to start a service with nothing set: unset NODE_ENV means production, which needs a token key", () => {
+    expect(problemsOf({})).toEqual([
+      "AUTH_JWKS_URL: must be set in production (or AUTH_SECRET): tokens cannot be verified with the development secret",
+    ]);
+  });
+
+  it("have defaults that run a development service with only NODE_ENV=development set", () => {
+    expect(parseConfig(serviceSchema, { NODE_ENV: "development" })).toEqual({
       PORT: 4001,
       HOST: "127.0.0.1",
       DATA_DIR: ".data",

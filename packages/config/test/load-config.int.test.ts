@@ -26,7 +26,7 @@ describe("loadConfig in a composition root", () => {
   });
 
   it("starts when the environment is valid", async () => {
-    const result = await runTypeScript(script, { env: { ...clean, UNIT_CODE: "26740", PORT: "" } });
+    const result = await runTypeScript(script, { env: { ...clean, UNIT_CODE: "26740", PORT: "", NODE_ENV: "development" } });
     expect(result).toMatchObject({ code: 0, stdout: "config loaded: port 4001, unit 26740\n", stderr: "" });
   });
 });
