@@ -28,8 +28,8 @@ export interface SeededOfficial extends DemoOfficial {
 
 /**
  * Registers the demo officials that are not registered yet and returns all of them with the principal their
- * tokens carry. The roster (demo key → official id) is written after each registration, so a start that
- * crashed halfway continues where it stopped instead of registering anyone twice.
+ * tokens carry. The roster (demo key → official id) is written after each registration; a start that crashed
+ * between a registration and its roster entry finds the official by the demo e-mail instead of registering twice.
  */
 export async function seedDemoOfficials(db: Database, graphql: AdminGraphql): Promise<SeededOfficial[]> {
   const roster = db.collection<{ _id: string; officialId: string }>(ROSTER);
@@ -38,12 +38,21 @@ export async function seedDemoOfficials(db: Database, graphql: AdminGraphql): Pr
   for (const person of DEMO_OFFICIALS) {
     let officialId = known.get(person.key);
     if (officialId === undefined) {
-      officialId = await register(graphql, person);
+      officialId = (await alreadyRegistered(graphql, person)) ?? (await register(graphql, person));
       await roster.insertOne({ _id: person.key, officialId });
     }
     seeded.push({ ...person, principal: { sub: officialId, name: person.fullName, roles: person.roles, units: [person.unit] } });
   }
   return seeded;
+}
+
+const FIND = `query($unit: ID!, $search: String!) { officials(unit: $unit, search: $search, first: 100) { edges { node { id email } } } }`;
+const foundSchema = z.object({ officials: z.object({ edges: z.array(z.object({ node: z.object({ id: z.string(), email: z.string().nullable() }) })) }) });
+
+async function alreadyRegistered(graphql: AdminGraphql, person: DemoOfficial): Promise<string | undefined> {
+  const response = await graphql(FIND, { unit: person.unit, search: person.fullName });
+  if (response.errors?.length) throw new Error(`seeding ${person.key} failed: ${response.errors.map((error) => error.message).join("; ")}`);
+  return foundSchema.parse(response.data).officials.edges.find((edge) => edge.node.email === person.email)?.node.id;
 }
 
 async function register(graphql: AdminGraphql, person: DemoOfficial): Promise<string> {
