@@ -3,7 +3,7 @@ import type { EventBus } from "@lienthong/bus/event-bus";
 import { buildEnvelope } from "@lienthong/contracts/registry";
 import { startTypeScript, type TypeScriptProcess } from "@lienthong/testing/child-process";
 import { startNatsServer } from "@lienthong/testing/nats-server";
-import { runClosedLoop, runPaced, type LoadResult } from "./load";
+import { describeLoad, runLoad, type LoadResult, type LoadRun } from "./load";
 import { probeSent } from "./probe-event";
 import { parseReport, READY_LINE, REPORT_PREFIX, type RunReport } from "./run-report";
 import { formatCount, formatMs, percentile, rate, sortedCopy } from "./stats";
@@ -14,17 +14,8 @@ import { wallClockMs } from "./wall-clock";
 const DURABLE = "bench.latency-probe";
 const REPORT_TIMEOUT_MS = 120_000;
 
-type Load = { kind: "in-flight"; limit: number } | { kind: "paced"; perSecond: number };
 
-interface Run {
-  name: string;
-  events: number;
-  load: Load;
-  /** Warm-up runs prime connections, streams and the JIT; they are not printed. */
-  shown: boolean;
-}
-
-const RUNS: readonly Run[] = [
+const RUNS: readonly LoadRun[] = [
   { name: "warmup", events: 2_000, load: { kind: "in-flight", limit: 64 }, shown: false },
   { name: "full-speed", events: 20_000, load: { kind: "in-flight", limit: 256 }, shown: true },
   { name: "paced-2000", events: 10_000, load: { kind: "paced", perSecond: 2_000 }, shown: true },
@@ -32,13 +23,13 @@ const RUNS: readonly Run[] = [
 ];
 
 interface RunResult {
-  run: Run;
+  run: LoadRun;
   publish: LoadResult;
   firstSentAt: number;
   report: RunReport;
 }
 
-function publishProbe(bus: EventBus, run: Run, seq: number): Promise<void> {
+function publishProbe(bus: EventBus, run: LoadRun, seq: number): Promise<void> {
   const envelope = buildEnvelope(probeSent, {
     aggregateId: `probe-${run.name}`,
     aggregateVersion: seq + 1,
@@ -49,22 +40,15 @@ function publishProbe(bus: EventBus, run: Run, seq: number): Promise<void> {
   return bus.publish(envelope);
 }
 
-async function executeRun(bus: EventBus, consumer: TypeScriptProcess, run: Run): Promise<RunResult> {
+async function executeRun(bus: EventBus, consumer: TypeScriptProcess, run: LoadRun): Promise<RunResult> {
   const firstSentAt = wallClockMs();
   const publish = (seq: number) => publishProbe(bus, run, seq);
-  const result =
-    run.load.kind === "in-flight"
-      ? await runClosedLoop(run.events, run.load.limit, publish)
-      : await runPaced(run.events, run.load.perSecond, publish);
+  const result = await runLoad(run.load, run.events, publish);
   const report = parseReport(await consumer.waitForLine(REPORT_PREFIX, { timeoutMs: REPORT_TIMEOUT_MS }));
   if (report.run !== run.name || report.received !== run.events) {
     throw new Error(`report: expected ${run.events} events of run ${run.name}, got ${report.received} of run ${report.run}`);
   }
   return { run, publish: result, firstSentAt, report };
-}
-
-function describeLoad(load: Load): string {
-  return load.kind === "in-flight" ? `${load.limit} in flight` : `paced ${formatCount(load.perSecond)}/s`;
 }
 
 function toRow({ run, publish, firstSentAt, report }: RunResult): string[] {

@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
+import { formatCount } from "./stats";
 
 export interface LoadResult {
   operations: number;
@@ -61,4 +62,23 @@ export async function runPaced(
   }
   await Promise.all(pending);
   return { operations: total, elapsedMs: performance.now() - started, latenciesMs };
+}
+
+/** How a benchmark run drives its operations: a bounded number in flight, or a fixed rate. */
+export type Load = { kind: "in-flight"; limit: number } | { kind: "paced"; perSecond: number };
+
+/** A named run of a scenario; warm-up runs prime connections, the JIT and stores and are not printed. */
+export interface LoadRun {
+  name: string;
+  events: number;
+  load: Load;
+  shown: boolean;
+}
+
+export function runLoad(load: Load, total: number, operation: (index: number) => Promise<unknown>): Promise<LoadResult> {
+  return load.kind === "in-flight" ? runClosedLoop(total, load.limit, operation) : runPaced(total, load.perSecond, operation);
+}
+
+export function describeLoad(load: Load): string {
+  return load.kind === "in-flight" ? `${load.limit} in flight` : `paced ${formatCount(load.perSecond)}/s`;
 }

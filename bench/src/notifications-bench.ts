@@ -5,7 +5,7 @@ import type { EventBus } from "@lienthong/bus/event-bus";
 import { startNatsServer } from "@lienthong/testing/nats-server";
 import { createArrivalLog, type ArrivalLog, type PhaseArrivals } from "./arrival-log";
 import { watchFeeds } from "./feed-watcher";
-import { runClosedLoop, runPaced, type LoadResult } from "./load";
+import { describeLoad, runClosedLoop, runLoad, type LoadResult, type LoadRun } from "./load";
 import { benchTask, NOTIFICATIONS_PER_ASSIGNMENT, OFFICIALS, registration, taskAddition, taskAssignment } from "./notification-events";
 import { startNotificationsProcess } from "./notifications-process";
 import { formatCount, formatMs, percentile, rate, sortedCopy } from "./stats";
@@ -14,17 +14,8 @@ import type { Table } from "./table";
 const AUTH_SECRET = "bench-notifications-secret-at-least-32-characters";
 const SETTLE_TIMEOUT_MS = 120_000;
 
-type Load = { kind: "in-flight"; limit: number } | { kind: "paced"; perSecond: number };
 
-interface Run {
-  name: string;
-  events: number;
-  load: Load;
-  /** Warm-up runs prime connections, the JIT and the store; they are not printed. */
-  shown: boolean;
-}
-
-const RUNS: readonly Run[] = [
+const RUNS: readonly LoadRun[] = [
   { name: "warmup", events: 200, load: { kind: "in-flight", limit: 32 }, shown: false },
   { name: "full-speed", events: 2_000, load: { kind: "in-flight", limit: 256 }, shown: true },
   { name: "paced-200", events: 1_200, load: { kind: "paced", perSecond: 200 }, shown: true },
@@ -32,7 +23,7 @@ const RUNS: readonly Run[] = [
 ];
 
 interface RunResult {
-  run: Run;
+  run: LoadRun;
   publish: LoadResult;
   firstSentMs: number;
   arrivals: PhaseArrivals;
@@ -59,7 +50,7 @@ async function addTasks(bus: EventBus, log: ArrivalLog): Promise<void> {
   log.take();
 }
 
-async function executeRun(bus: EventBus, log: ArrivalLog, run: Run): Promise<RunResult> {
+async function executeRun(bus: EventBus, log: ArrivalLog, run: LoadRun): Promise<RunResult> {
   const assignments = Array.from({ length: run.events }, (_, seq) => taskAssignment(benchTask(run.name, seq)));
   const publish = (seq: number) => {
     const envelope = assignments[seq];
@@ -68,13 +59,9 @@ async function executeRun(bus: EventBus, log: ArrivalLog, run: Run): Promise<Run
     return bus.publish(envelope);
   };
   const firstSentMs = performance.now();
-  const result = run.load.kind === "in-flight" ? await runClosedLoop(run.events, run.load.limit, publish) : await runPaced(run.events, run.load.perSecond, publish);
+  const result = await runLoad(run.load, run.events, publish);
   await log.waitFor(run.events * NOTIFICATIONS_PER_ASSIGNMENT, SETTLE_TIMEOUT_MS, `run ${run.name}`);
   return { run, publish: result, firstSentMs, arrivals: log.take() };
-}
-
-function describeLoad(load: Load): string {
-  return load.kind === "in-flight" ? `${load.limit} in flight` : `paced ${formatCount(load.perSecond)}/s`;
 }
 
 function toRow({ run, publish, firstSentMs, arrivals }: RunResult): string[] {
