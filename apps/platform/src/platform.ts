@@ -11,7 +11,7 @@ import { buildGateway } from "@lienthong/gateway/app";
 import type { PlatformConfig } from "./config";
 import { DEMO_CITY_ADMIN, DEMO_WARDS } from "./demo-people";
 import { seedDemoOfficials, seedOnce, type AdminGraphql } from "./seed";
-import { SERVICES, type RunningService } from "./services";
+import { SERVICES, type RunningService, type ServiceEntry } from "./services";
 
 export interface DemoUser {
   label: string;
@@ -33,11 +33,11 @@ export async function startPlatform(config: PlatformConfig, dataDir: string, log
   const clock = clockFromStart(config.CLOCK_START);
   const development = config.NODE_ENV === "development";
 
-  const services: { name: string; service: RunningService; server: RunningServer }[] = [];
-  for (const { name, build } of SERVICES) {
+  const services: { name: string; service: RunningService; server: RunningServer; seed: ServiceEntry["seed"] }[] = [];
+  for (const { name, build, seed } of SERVICES) {
     const service = await build({ db: store.db(name), bus, clock, verifier, log: log.child({ service: name }), graphiql: development, config });
     const server = await service.subgraph.listen(0, "127.0.0.1");
-    services.push({ name, service, server });
+    services.push({ name, service, server, seed });
   }
 
   const gateway = buildGateway({
@@ -75,7 +75,7 @@ async function seedDemoData(
   secret: string,
   graphqlUrl: string,
   store: Store,
-  services: { name: string; service: RunningService }[],
+  services: { name: string; service: RunningService; seed: ServiceEntry["seed"] }[],
   now: Date,
 ): Promise<DemoUser[]> {
   const sign = (principal: Principal) => signDevToken(principal, secret, { expiresIn: "30d" });
@@ -90,8 +90,7 @@ async function seedDemoData(
   };
   const officials = await seedDemoOfficials(store.db("platform"), adminGraphql);
   const demo = { wards: DEMO_WARDS.map((ward) => ward.code), officials, now };
-  for (const { name, service } of services) {
-    const seed = SERVICES.find((candidate) => candidate.name === name)?.seed;
+  for (const { name, service, seed } of services) {
     if (seed) await seedOnce(store.db("platform"), name, () => seed(service, demo));
   }
 
