@@ -1,16 +1,14 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { tempDir } from "@lienthong/testing/temp-dir";
 import { openEmbeddedStore, type EmbeddedStore, type EmbeddedStoreOptions } from "../../src/embedded";
 
 export async function makeTempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), "lienthong-store-"));
+  return tempDir("lienthong-store-").path;
 }
 
 /** An embedded store in its own temp folder; closing it removes the folder. */
 export async function openTempStore(options: Omit<EmbeddedStoreOptions, "dir"> = {}): Promise<EmbeddedStore> {
-  const dir = await makeTempDir();
-  const store = await openEmbeddedStore({ ...options, dir });
+  const dir = tempDir("lienthong-store-");
+  const store = await openEmbeddedStore({ ...options, dir: dir.path });
   return {
     db: (name) => store.db(name),
     stats: () => store.stats(),
@@ -18,7 +16,7 @@ export async function openTempStore(options: Omit<EmbeddedStoreOptions, "dir"> =
       try {
         await store.close();
       } finally {
-        await rm(dir, { recursive: true, force: true });
+        await dir.remove();
       }
     },
   };
