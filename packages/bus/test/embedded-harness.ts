@@ -1,8 +1,6 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { openEmbeddedStore } from "@lienthong/store/embedded";
 import type { Database, Store } from "@lienthong/store/collection";
+import { tempDir } from "@lienthong/testing/temp-dir";
 import { parseDeadLetter } from "../src/event-bus";
 import { openEmbeddedBus } from "../src/embedded-bus";
 import { DEAD_LETTER_COLLECTION } from "../src/embedded-consumer";
@@ -11,17 +9,17 @@ import type { BusHarness } from "./bus-contract";
 
 /** A fresh embedded store in a temp dir, reopenable to simulate a process restart. */
 export async function embeddedStoreDir() {
-  const dir = await mkdtemp(join(tmpdir(), "lienthong-bus-"));
+  const dir = tempDir("lienthong-bus-");
   let store: Store | undefined;
   return {
     async open(): Promise<Database> {
       await store?.close();
-      store = await openEmbeddedStore({ dir });
+      store = await openEmbeddedStore({ dir: dir.path });
       return store.db("tasks");
     },
     async remove() {
       await store?.close();
-      await rm(dir, { recursive: true, force: true });
+      await dir.remove();
     },
   };
 }
