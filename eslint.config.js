@@ -18,22 +18,35 @@ export default tseslint.config(
     // Packages are libraries: they never reach into deployables (bench/ may: it measures them).
     files: ["packages/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [
-          { group: ["**/apps/**"], message: "packages must not import from apps/" },
-          { group: APPS.map((app) => `@lienthong/${app}`), message: "packages must not import apps" },
-        ],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/apps/**"], message: "packages must not import from apps/" },
+            { group: APPS.map((app) => `@lienthong/${app}`), message: "packages must not import apps" },
+          ],
+        },
+      ],
     },
   },
   {
     // Domain code is pure: deciders and slices know nothing of databases, brokers or transports.
     files: ["apps/*/src/**/*.ts", "packages/config/src/**/*.ts", "packages/calendar/src/**/*.ts", "packages/contracts/src/**/*.ts"],
-    ignores: ["apps/*/src/main.ts", "apps/*/src/app.ts", "apps/*/src/schema/**", "apps/*/src/http/**", "apps/gateway/**", "apps/platform/**"],
+    ignores: [
+      "apps/*/src/main.ts",
+      "apps/*/src/app.ts",
+      "apps/*/src/schema/**",
+      "apps/*/src/http/**",
+      "apps/gateway/**",
+      "apps/platform/**",
+    ],
     rules: {
-      "no-restricted-imports": ["error", {
-        patterns: [{ group: INFRASTRUCTURE, message: "domain code must not import infrastructure; receive it through buildApp(deps)" }],
-      }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: INFRASTRUCTURE, message: "domain code must not import infrastructure; receive it through buildApp(deps)" }],
+        },
+      ],
     },
   },
   {

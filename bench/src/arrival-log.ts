@@ -53,7 +53,10 @@ export function createArrivalLog() {
         await new Promise<void>((resolve, reject) => {
           waiter = { count, resolve };
           failed = reject;
-          timer = setTimeout(() => reject(new Error(`${label}: ${phase.received} of ${count} notifications within ${timeoutMs} ms`)), timeoutMs);
+          timer = setTimeout(
+            () => reject(new Error(`${label}: ${phase.received} of ${count} notifications within ${timeoutMs} ms`)),
+            timeoutMs,
+          );
         });
       } finally {
         clearTimeout(timer);

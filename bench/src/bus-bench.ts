@@ -14,7 +14,6 @@ import { wallClockMs } from "./wall-clock";
 const DURABLE = "bench.latency-probe";
 const REPORT_TIMEOUT_MS = 120_000;
 
-
 const RUNS: readonly LoadRun[] = [
   { name: "warmup", events: 2_000, load: { kind: "in-flight", limit: 64 }, shown: false },
   { name: "full-speed", events: 20_000, load: { kind: "in-flight", limit: 256 }, shown: true },

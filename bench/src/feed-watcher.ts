@@ -33,7 +33,12 @@ async function readEvents(body: NonNullable<Response["body"]>, onData: (data: st
       const lines = buffer.slice(0, end).split("\n");
       buffer = buffer.slice(end + 2);
       if (!lines.includes("event: next")) continue;
-      onData(lines.filter((line) => line.startsWith("data:")).map((line) => line.slice(5).trim()).join("\n"));
+      onData(
+        lines
+          .filter((line) => line.startsWith("data:"))
+          .map((line) => line.slice(5).trim())
+          .join("\n"),
+      );
     }
   }
 }

@@ -38,11 +38,7 @@ export async function runClosedLoop(
  * Open loop: operation `index` starts at `index / perSecond` seconds whether or not earlier ones have
  * finished (late ticks start every overdue operation at once), as independent clients would.
  */
-export async function runPaced(
-  total: number,
-  perSecond: number,
-  operation: (index: number) => Promise<unknown>,
-): Promise<LoadResult> {
+export async function runPaced(total: number, perSecond: number, operation: (index: number) => Promise<unknown>): Promise<LoadResult> {
   const latenciesMs = new Float64Array(total);
   const pending: Array<Promise<void>> = [];
   const started = performance.now();

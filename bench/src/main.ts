@@ -15,7 +15,11 @@ interface Scenario {
 const SCENARIOS: readonly Scenario[] = [
   { name: "store", summary: "embedded store: inserts, updates, indexed finds and counts at 10k and 100k tasks", run: runStoreBench },
   { name: "bus", summary: "NATS JetStream: publish → consume latency and throughput between two processes", run: runBusBench },
-  { name: "tasks", summary: "tasks service: reportTaskProgress through the gateway, Unit.taskSummary at 10k and 100k tasks", run: runTasksBench },
+  {
+    name: "tasks",
+    summary: "tasks service: reportTaskProgress through the gateway, Unit.taskSummary at 10k and 100k tasks",
+    run: runTasksBench,
+  },
   {
     name: "notifications",
     summary: "notifications service: taskAssigned events through the pipeline over nats-server, publish → live feed latency",
@@ -30,7 +34,8 @@ function selectScenarios(args: readonly string[]): Scenario[] | string {
   const names = args.filter((arg) => arg !== "--");
   if (names.length === 0) return [...SCENARIOS];
   const unknown = names.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));
-  if (unknown.length > 0) return `scenario: unknown ${unknown.map((name) => `"${name}"`).join(", ")}; expected one of ${SCENARIOS.map((s) => s.name).join(", ")}`;
+  if (unknown.length > 0)
+    return `scenario: unknown ${unknown.map((name) => `"${name}"`).join(", ")}; expected one of ${SCENARIOS.map((s) => s.name).join(", ")}`;
   return names.map((name) => SCENARIOS.find((scenario) => scenario.name === name) as Scenario);
 }
 

@@ -25,8 +25,20 @@ export const OFFICIALS: readonly BenchOfficial[] = WARDS.flatMap((unit) =>
   })),
 );
 
-function envelope(declaration: Parameters<typeof buildEnvelope>[0], aggregateId: string, version: number, data: unknown, unit: string): Envelope {
-  return buildEnvelope(declaration, { aggregateId, aggregateVersion: version, data, time: new Date(), context: { actor: "bench", correlationid: aggregateId, unit } });
+function envelope(
+  declaration: Parameters<typeof buildEnvelope>[0],
+  aggregateId: string,
+  version: number,
+  data: unknown,
+  unit: string,
+): Envelope {
+  return buildEnvelope(declaration, {
+    aggregateId,
+    aggregateVersion: version,
+    data,
+    time: new Date(),
+    context: { actor: "bench", correlationid: aggregateId, unit },
+  });
 }
 
 /** directory's officialRegistered for one official (each earns an OFFICIAL_WELCOME notification). */
@@ -35,7 +47,14 @@ export function registration(official: BenchOfficial): Envelope {
     officialRegistered,
     official.sub,
     1,
-    { officialId: official.sub, fullName: official.name, position: "Cán bộ", unit: official.unit, roles: official.roles, email: `${official.sub}@bench.invalid` },
+    {
+      officialId: official.sub,
+      fullName: official.name,
+      position: "Cán bộ",
+      unit: official.unit,
+      roles: official.roles,
+      email: `${official.sub}@bench.invalid`,
+    },
     official.unit,
   );
 }
@@ -45,14 +64,28 @@ export function benchTask(run: string, seq: number) {
   const unit = WARDS[seq % WARDS.length] as string;
   const officer = 1 + (Math.floor(seq / WARDS.length) % (OFFICIALS_PER_WARD - 1));
   const coOfficer = 1 + (officer % (OFFICIALS_PER_WARD - 1));
-  return { taskId: `${run}-${seq}`, unit, leadOwner: `official-${unit}-${String(officer).padStart(2, "0")}`, coOwner: `official-${unit}-${String(coOfficer).padStart(2, "0")}` };
+  return {
+    taskId: `${run}-${seq}`,
+    unit,
+    leadOwner: `official-${unit}-${String(officer).padStart(2, "0")}`,
+    coOwner: `official-${unit}-${String(coOfficer).padStart(2, "0")}`,
+  };
 }
 
 /** Recipients of one taskAssigned: the lead owner and the co-owner. */
 export const NOTIFICATIONS_PER_ASSIGNMENT = 2;
 
 export function taskAddition(task: ReturnType<typeof benchTask>): Envelope {
-  const data = { taskId: task.taskId, unit: task.unit, assigningUnit: task.unit, title: `Nhiệm vụ ${task.taskId}`, coOwners: [], milestones: [], priority: "NORMAL", by };
+  const data = {
+    taskId: task.taskId,
+    unit: task.unit,
+    assigningUnit: task.unit,
+    title: `Nhiệm vụ ${task.taskId}`,
+    coOwners: [],
+    milestones: [],
+    priority: "NORMAL",
+    by,
+  };
   return envelope(taskAdded, task.taskId, 1, data, task.unit);
 }
 

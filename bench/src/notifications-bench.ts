@@ -14,7 +14,6 @@ import type { Table } from "./table";
 const AUTH_SECRET = "bench-notifications-secret-at-least-32-characters";
 const SETTLE_TIMEOUT_MS = 120_000;
 
-
 const RUNS: readonly LoadRun[] = [
   { name: "warmup", events: 200, load: { kind: "in-flight", limit: 32 }, shown: false },
   { name: "full-speed", events: 2_000, load: { kind: "in-flight", limit: 256 }, shown: true },
@@ -89,8 +88,15 @@ export async function runNotificationsBench(): Promise<Table> {
     const service = await startNotificationsProcess({ natsUrl: server.url, authSecret: AUTH_SECRET });
     try {
       const log = createArrivalLog();
-      const tokens = new Map(await Promise.all(OFFICIALS.map(async (official) => [official.sub, await signDevToken(official, AUTH_SECRET)] as const)));
-      const feeds = await watchFeeds(service.url, tokens, (arrival) => log.arrive(arrival), (error) => log.fail(error));
+      const tokens = new Map(
+        await Promise.all(OFFICIALS.map(async (official) => [official.sub, await signDevToken(official, AUTH_SECRET)] as const)),
+      );
+      const feeds = await watchFeeds(
+        service.url,
+        tokens,
+        (arrival) => log.arrive(arrival),
+        (error) => log.fail(error),
+      );
       const bus = await connectJetStreamBus({ servers: server.url, name: "bench-source-services" });
       try {
         await registerOfficials(bus, log);

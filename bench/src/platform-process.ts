@@ -31,7 +31,10 @@ function parseStartup(lines: readonly string[]): z.output<typeof startupSchema> 
   });
   const url = /GraphQL and GraphiQL: (\S+)/.exec(lines.join("\n"))?.[1];
   const parsed = startupSchema.safeParse({ url, tokens });
-  if (!parsed.success) throw new Error(`platform start-up banner: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(
+      `platform start-up banner: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`,
+    );
   return parsed.data;
 }
 

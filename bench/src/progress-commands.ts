@@ -29,12 +29,17 @@ const outcomeSchema = z.object({
 /** Sends one GraphQL operation and returns `data`; GraphQL errors (auth, masked failures) stop the benchmark. */
 async function send(client: GraphqlClient, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
   const { data, errors, status } = await client.request(query, variables);
-  if (errors?.length || !data) throw new Error(`gateway answered ${status}: ${errors?.map((error) => error.message).join("; ") ?? "no data"}`);
+  if (errors?.length || !data)
+    throw new Error(`gateway answered ${status}: ${errors?.map((error) => error.message).join("; ") ?? "no data"}`);
   return data;
 }
 
 function payloadOf(data: Record<string, unknown>, field: string): { __typename: string; id?: string } {
-  const parsed = z.object({ [field]: z.object({ __typename: z.string(), message: z.string().optional(), task: z.object({ id: z.string() }).optional() }) }).parse(data);
+  const parsed = z
+    .object({
+      [field]: z.object({ __typename: z.string(), message: z.string().optional(), task: z.object({ id: z.string() }).optional() }),
+    })
+    .parse(data);
   const payload = parsed[field] as { __typename: string; message?: string; task?: { id: string } };
   if (!payload.__typename.endsWith("Success")) throw new Error(`${field}: answered ${payload.__typename} ${payload.message ?? ""}`);
   return { __typename: payload.__typename, ...(payload.task ? { id: payload.task.id } : {}) };
@@ -53,10 +58,23 @@ async function tasksInProgress(admin: GraphqlClient, lead: GraphqlClient, leadId
       expectedResult: "Đạt 120% chỉ tiêu năm trước",
       deadline: "2099-12-31",
     };
-    const added = payloadOf(await send(admin, `mutation($input: AddTaskInput!) { addTask(input: $input) { __typename ... on AddTaskSuccess { task { id } } ... on Error { message } } }`, { input }), "addTask");
+    const added = payloadOf(
+      await send(
+        admin,
+        `mutation($input: AddTaskInput!) { addTask(input: $input) { __typename ... on AddTaskSuccess { task { id } } ... on Error { message } } }`,
+        { input },
+      ),
+      "addTask",
+    );
     const id = added.id as string;
-    for (const [client, name] of [[admin, "assignTask"], [lead, "acceptTask"]] as const) {
-      payloadOf(await send(client, `mutation($id: ID!) { ${name}(input: { id: $id }) { __typename ... on Error { message } } }`, { id }), name);
+    for (const [client, name] of [
+      [admin, "assignTask"],
+      [lead, "acceptTask"],
+    ] as const) {
+      payloadOf(
+        await send(client, `mutation($id: ID!) { ${name}(input: { id: $id }) { __typename ... on Error { message } } }`, { id }),
+        name,
+      );
     }
     ids.push(id);
   }
@@ -67,10 +85,15 @@ async function tasksInProgress(admin: GraphqlClient, lead: GraphqlClient, leadId
 async function driveReports(lead: GraphqlClient, taskIds: readonly string[], count: number, inFlight: number) {
   let conflicts = 0;
   const load = await runClosedLoop(count, inFlight, async (index) => {
-    const input = { id: taskIds[index % taskIds.length], percent: index % 101, note: `Báo cáo tiến độ lần ${index + 1}: đã họp các khu phố` };
+    const input = {
+      id: taskIds[index % taskIds.length],
+      percent: index % 101,
+      note: `Báo cáo tiến độ lần ${index + 1}: đã họp các khu phố`,
+    };
     const { reportTaskProgress: outcome } = outcomeSchema.parse(await send(lead, REPORT_PROGRESS, { input }));
     if (outcome.code === "CONFLICT") conflicts++;
-    else if (outcome.__typename !== "ReportTaskProgressSuccess") throw new Error(`reportTaskProgress: ${outcome.__typename} ${outcome.message ?? ""}`);
+    else if (outcome.__typename !== "ReportTaskProgressSuccess")
+      throw new Error(`reportTaskProgress: ${outcome.__typename} ${outcome.message ?? ""}`);
   });
   return { load, conflicts };
 }

@@ -64,7 +64,8 @@ async function measureUpdates(tasks: Tasks, docs: TaskDocument[], random: () => 
     if (result.modifiedCount === 1) versions[position] = version + 1;
     else guardMisses++;
   });
-  if (guardMisses > 0) throw new Error(`updateOne: ${guardMisses} updates missed their version guard; the benchmark's bookkeeping is wrong`);
+  if (guardMisses > 0)
+    throw new Error(`updateOne: ${guardMisses} updates missed their version guard; the benchmark's bookkeeping is wrong`);
   return { operation: "updateOne {_id, version} $set+$inc", fsync: "batch", documents: docs.length, inFlight: WRITES_IN_FLIGHT, load };
 }
 
@@ -84,7 +85,15 @@ async function measureRead(
     returned += tasks.stats().lastQuery?.returned ?? 0;
     examined += tasks.stats().lastQuery?.examined ?? 0;
   });
-  return { operation, fsync: "batch", documents: tasks.stats().documents, inFlight: 1, load, returned: returned / count, examined: examined / count };
+  return {
+    operation,
+    fsync: "batch",
+    documents: tasks.stats().documents,
+    inFlight: 1,
+    load,
+    returned: returned / count,
+    examined: examined / count,
+  };
 }
 
 async function measureSize(size: number): Promise<Measurement[]> {
@@ -98,8 +107,12 @@ async function measureSize(size: number): Promise<Measurement[]> {
     ];
     measurements.push(
       await measureRead(tasks, "find {unit} (index)", READS.findByUnit, (r) => tasks.find({ unit: pick(UNIT_CODES, r) }).toArray()),
-      await measureRead(tasks, "findOne {_id} (index)", READS.findOneById, (r) => tasks.findOne({ _id: (pick(docs, r) as TaskDocument)._id })),
-      await measureRead(tasks, "findOne {title} (no index)", READS.findOneByTitle, (r) => tasks.findOne({ title: (pick(docs, r) as TaskDocument).title })),
+      await measureRead(tasks, "findOne {_id} (index)", READS.findOneById, (r) =>
+        tasks.findOne({ _id: (pick(docs, r) as TaskDocument)._id }),
+      ),
+      await measureRead(tasks, "findOne {title} (no index)", READS.findOneByTitle, (r) =>
+        tasks.findOne({ title: (pick(docs, r) as TaskDocument).title }),
+      ),
       await measureRead(tasks, "countDocuments {unit, status}", READS.countByUnitAndStatus, (r) =>
         tasks.countDocuments({ unit: pick(UNIT_CODES, r), status: "overdue" }),
       ),

@@ -19,8 +19,16 @@ const STATUS_WEIGHTS: ReadonlyArray<readonly [TaskStatus, number]> = [
 const WORK = [
   { title: "Rà soát hộ nghèo, cận nghèo", deliverable: "Danh sách rà soát có xác nhận", expectedResult: "100% hộ được rà soát" },
   { title: "Vận động Quỹ Vì người nghèo", deliverable: "Báo cáo kết quả vận động", expectedResult: "Đạt 120% chỉ tiêu năm trước" },
-  { title: "Tổng hợp ý kiến cử tri gửi HĐND phường", deliverable: "Báo cáo tổng hợp", expectedResult: "Mọi ý kiến được phân loại và chuyển đi" },
-  { title: "Tuyên truyền Nghị quyết Đại hội MTTQ đến khu phố", deliverable: "Kế hoạch và ảnh hoạt động", expectedResult: "Mỗi khu phố có ít nhất 1 buổi sinh hoạt" },
+  {
+    title: "Tổng hợp ý kiến cử tri gửi HĐND phường",
+    deliverable: "Báo cáo tổng hợp",
+    expectedResult: "Mọi ý kiến được phân loại và chuyển đi",
+  },
+  {
+    title: "Tuyên truyền Nghị quyết Đại hội MTTQ đến khu phố",
+    deliverable: "Kế hoạch và ảnh hoạt động",
+    expectedResult: "Mỗi khu phố có ít nhất 1 buổi sinh hoạt",
+  },
   { title: "Xây dựng mô hình khu phố văn minh", deliverable: "Đề án mô hình", expectedResult: "1 khu phố điểm được công nhận" },
 ];
 const OFFICIALS_PER_UNIT = 6;
@@ -67,13 +75,19 @@ function makeTask(index: number, unit: string, staff: UnitStaff, random: () => n
     ...(random() < 0.7 ? { programmeId: pick(staff.programmes, random) } : {}),
     title: `${work.title} (${index + 1})`,
     description: `${work.title} theo kế hoạch của Ban Thường trực Ủy ban MTTQ phường`,
-    ...(status === "DRAFT" && random() < 0.5 ? {} : { leadOwner: lead, deliverable: work.deliverable, expectedResult: work.expectedResult, deadline }),
+    ...(status === "DRAFT" && random() < 0.5
+      ? {}
+      : { leadOwner: lead, deliverable: work.deliverable, expectedResult: work.expectedResult, deadline }),
     coOwners: staff.officials.filter((official) => official !== lead && random() < 0.15),
     milestones: random() < 0.2 ? [{ title: "Báo cáo sơ kết", due: addDays(deadline, -14) }] : [],
     priority: pick(TASK_PRIORITIES, random),
     status,
     progress: handedIn ? 100 : reports * 25,
-    ...(reports > 0 || handedIn ? { lastReport: { percent: handedIn ? 100 : reports * 25, note: "Đã triển khai đến các khu phố", evidence: [], reportedAt, by: lead } } : {}),
+    ...(reports > 0 || handedIn
+      ? {
+          lastReport: { percent: handedIn ? 100 : reports * 25, note: "Đã triển khai đến các khu phố", evidence: [], reportedAt, by: lead },
+        }
+      : {}),
     ...(handedIn ? { submittedAt } : {}),
     ...(status === "DONE" ? { completion: completionOf(deadline, submittedAt) } : {}),
     extensions: [],

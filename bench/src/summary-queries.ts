@@ -44,7 +44,8 @@ async function fillStore(db: Database, size: number): Promise<string[]> {
   const queries = createTaskQueries(db);
   await queries.ensureIndexes();
   const docs = makeStoredTasks(size, seededRandom(size), NOW);
-  for (let start = 0; start < docs.length; start += INSERT_BATCH) await queries.collection.insertMany(docs.slice(start, start + INSERT_BATCH));
+  for (let start = 0; start < docs.length; start += INSERT_BATCH)
+    await queries.collection.insertMany(docs.slice(start, start + INSERT_BATCH));
   const unitIds = docs.filter((doc) => doc.unit === UNIT).map((doc) => doc._id);
   // Read back through the service's storage boundary: parseStoredTask must accept every generated document.
   if ((await queries.byIds(unitIds)).size !== unitIds.length) throw new Error(`unit ${UNIT}: stored tasks did not read back`);
@@ -65,19 +66,34 @@ async function measureSize(size: number): Promise<TasksMeasurement[]> {
     const client = graphqlClient((request) => app.subgraph.app.fetch(request), { token });
 
     let counted = 0;
-    const summary = () => query(client, summarySchema, UNIT_SUMMARY, { representations: [{ __typename: "Unit", code: UNIT }] }).then((data) => (counted = data._entities[0].taskSummary.total));
+    const summary = () =>
+      query(client, summarySchema, UNIT_SUMMARY, { representations: [{ __typename: "Unit", code: UNIT }] }).then(
+        (data) => (counted = data._entities[0].taskSummary.total),
+      );
     await runClosedLoop(SUMMARY.warmup, 1, summary);
     const summaryLoad = await runClosedLoop(SUMMARY.calls, 1, summary);
     const inStore = `${formatCount(size)} in store`;
     const measurements: TasksMeasurement[] = [
-      { operation: "Unit.taskSummary (subgraph)", tasks: inStore, inFlight: 1, load: summaryLoad, outcome: `unit ${UNIT}: ${counted} counted of ${unitIds.length}` },
+      {
+        operation: "Unit.taskSummary (subgraph)",
+        tasks: inStore,
+        inFlight: 1,
+        load: summaryLoad,
+        outcome: `unit ${UNIT}: ${counted} counted of ${unitIds.length}`,
+      },
     ];
     if (size === SIZES[SIZES.length - 1]) {
       let rows = 0;
       const report = () => query(client, reportSchema, TASK_REPORT, { units: UNIT_CODES }).then((data) => (rows = data.taskReport.length));
       await runClosedLoop(REPORT.warmup, 1, report);
       const reportLoad = await runClosedLoop(REPORT.calls, 1, report);
-      measurements.push({ operation: `taskReport(units: ${UNIT_CODES.length})`, tasks: inStore, inFlight: 1, load: reportLoad, outcome: `${rows} rows` });
+      measurements.push({
+        operation: `taskReport(units: ${UNIT_CODES.length})`,
+        tasks: inStore,
+        inFlight: 1,
+        load: reportLoad,
+        outcome: `${rows} rows`,
+      });
     }
     await app.stop();
     await bus.close();

@@ -26,12 +26,5 @@ export function renderTable(table: Table): string {
       .join("  ")
       .trimEnd();
   const rule = widths.map((width) => "-".repeat(width)).join("  ");
-  return [
-    table.title,
-    line(table.columns.map((column) => column.header)),
-    rule,
-    ...table.rows.map(line),
-    table.note,
-    "",
-  ].join("\n");
+  return [table.title, line(table.columns.map((column) => column.header)), rule, ...table.rows.map(line), table.note, ""].join("\n");
 }

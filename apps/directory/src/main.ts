@@ -22,7 +22,10 @@ const app = await buildApp({
 });
 const server = await app.subgraph.listen(config.PORT, config.HOST);
 await app.start();
-log.info({ port: server.port, store: config.MONGODB_URL ? "mongodb" : "embedded", bus: config.NATS_URL ? "nats" : "embedded" }, "directory subgraph listening");
+log.info(
+  { port: server.port, store: config.MONGODB_URL ? "mongodb" : "embedded", bus: config.NATS_URL ? "nats" : "embedded" },
+  "directory subgraph listening",
+);
 
 exitOnSignals(log, async () => {
   await server.close();

@@ -12,9 +12,18 @@ const REGISTER = `mutation($input: RegisterOfficialInput!) {
   }
 }`;
 
-const lan = { fullName: "Nguyễn Thị Lan", position: "Phó Chủ tịch", unit: SAI_GON, roles: ["UNIT_OFFICER"], email: "lan@mttq.hcm.vn", phone: "0901234567" };
+const lan = {
+  fullName: "Nguyễn Thị Lan",
+  position: "Phó Chủ tịch",
+  unit: SAI_GON,
+  roles: ["UNIT_OFFICER"],
+  email: "lan@mttq.hcm.vn",
+  phone: "0901234567",
+};
 
-type RegisterResult = { registerOfficial: { __typename: string; official?: { id: string }; code?: string; fields?: { path: string[]; message: string }[] } };
+type RegisterResult = {
+  registerOfficial: { __typename: string; official?: { id: string }; code?: string; fields?: { path: string[]; message: string }[] };
+};
 
 describe("registering officials", () => {
   it("lets a city admin register an official, who can then be read with a token", async () => {
@@ -23,19 +32,34 @@ describe("registering officials", () => {
     const { data } = await admin.request<RegisterResult>(REGISTER, { input: lan });
     expect(data?.registerOfficial).toMatchObject({
       __typename: "RegisterOfficialSuccess",
-      official: { fullName: "Nguyễn Thị Lan", roles: ["UNIT_OFFICER"], email: "lan@mttq.hcm.vn", unit: { code: SAI_GON, fullName: "Phường Sài Gòn" } },
+      official: {
+        fullName: "Nguyễn Thị Lan",
+        roles: ["UNIT_OFFICER"],
+        email: "lan@mttq.hcm.vn",
+        unit: { code: SAI_GON, fullName: "Phường Sài Gòn" },
+      },
     });
     const id = data?.registerOfficial.official?.id;
 
     const officer = await as(people.saiGonOfficer);
-    const read = await officer.request(`query($id: ID!) { official(id: $id) { fullName position } unit(code: "${SAI_GON}") { officials { totalCount edges { node { id } } } } }`, { id });
-    expect(read.data).toEqual({ official: { fullName: "Nguyễn Thị Lan", position: "Phó Chủ tịch" }, unit: { officials: { totalCount: 1, edges: [{ node: { id } }] } } });
+    const read = await officer.request(
+      `query($id: ID!) { official(id: $id) { fullName position } unit(code: "${SAI_GON}") { officials { totalCount edges { node { id } } } } }`,
+      { id },
+    );
+    expect(read.data).toEqual({
+      official: { fullName: "Nguyễn Thị Lan", position: "Phó Chủ tịch" },
+      unit: { officials: { totalCount: 1, edges: [{ node: { id } }] } },
+    });
   });
 
   it("publishes official.registered on the bus with who did it", async () => {
     const { as, bus } = await startDirectory();
     const received: Envelope[] = [];
-    const consumer = await bus.consume({ durable: "test.registered", subject: officialRegistered.subject, handler: async (event) => void received.push(event) });
+    const consumer = await bus.consume({
+      durable: "test.registered",
+      subject: officialRegistered.subject,
+      handler: async (event) => void received.push(event),
+    });
     const admin = await as(people.saiGonAdmin);
     const { data } = await admin.request<RegisterResult>(REGISTER, { input: lan });
     await expect.poll(() => received.length).toBe(1);
@@ -82,10 +106,16 @@ describe("registering officials", () => {
     expect(data?.registerOfficial.fields?.map((field) => field.path.join("."))).toEqual(["fullName", "roles", "email"]);
 
     const unknownUnit = await admin.request<RegisterResult>(REGISTER, { input: { ...lan, unit: "99999" } });
-    expect(unknownUnit.data?.registerOfficial).toMatchObject({ __typename: "ValidationError", fields: [{ path: ["unit"], message: 'unknown unit code "99999"' }] });
+    expect(unknownUnit.data?.registerOfficial).toMatchObject({
+      __typename: "ValidationError",
+      fields: [{ path: ["unit"], message: 'unknown unit code "99999"' }],
+    });
 
     const unknownRole = await admin.request<RegisterResult>(REGISTER, { input: { ...lan, roles: ["UNIT_OFFICER", "PRESIDENT"] } });
-    expect(unknownRole.data?.registerOfficial).toMatchObject({ __typename: "ValidationError", fields: [{ path: ["roles", "1"], message: expect.stringMatching(/^unknown role "PRESIDENT"/) }] });
+    expect(unknownRole.data?.registerOfficial).toMatchObject({
+      __typename: "ValidationError",
+      fields: [{ path: ["roles", "1"], message: expect.stringMatching(/^unknown role "PRESIDENT"/) }],
+    });
 
     expect((await admin.request(`{ officials { totalCount } }`)).data).toEqual({ officials: { totalCount: 0 } });
   });
@@ -103,7 +133,9 @@ describe("updating and deactivating officials", () => {
     const { as, id } = await withLan();
     const update = `mutation($input: UpdateOfficialInput!) { updateOfficial(input: $input) { __typename ... on UpdateOfficialSuccess { official { position email } } } }`;
     const other = await as(people.baDiemAdmin);
-    expect((await other.request(update, { input: { id, position: "Chủ tịch" } })).data).toEqual({ updateOfficial: { __typename: "NotAllowedError" } });
+    expect((await other.request(update, { input: { id, position: "Chủ tịch" } })).data).toEqual({
+      updateOfficial: { __typename: "NotAllowedError" },
+    });
 
     const own = await as(people.saiGonAdmin);
     expect((await own.request(update, { input: { id, position: "Chủ tịch", email: null } })).data).toEqual({
@@ -114,7 +146,9 @@ describe("updating and deactivating officials", () => {
     expect((await own.request(deactivate, { input: { id, reason: "Nghỉ hưu" } })).data).toEqual({
       deactivateOfficial: { __typename: "DeactivateOfficialSuccess", official: { active: false } },
     });
-    expect((await own.request(deactivate, { input: { id, reason: "Nghỉ hưu" } })).data).toEqual({ deactivateOfficial: { __typename: "InvalidTransitionError" } });
+    expect((await own.request(deactivate, { input: { id, reason: "Nghỉ hưu" } })).data).toEqual({
+      deactivateOfficial: { __typename: "InvalidTransitionError" },
+    });
   });
 
   it("resolves many officials by federation key in one request, in order, with null for an unknown id", async () => {
@@ -122,7 +156,11 @@ describe("updating and deactivating officials", () => {
     const other = await admin.request<RegisterResult>(REGISTER, { input: { ...lan, fullName: "Đỗ Văn Nam", email: null, phone: null } });
     const otherId = other.data?.registerOfficial.official?.id;
     const { data } = await admin.request(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Official { fullName } } }`, {
-      reps: [{ __typename: "Official", id: otherId }, { __typename: "Official", id: "nobody" }, { __typename: "Official", id }],
+      reps: [
+        { __typename: "Official", id: otherId },
+        { __typename: "Official", id: "nobody" },
+        { __typename: "Official", id },
+      ],
     });
     expect(data).toEqual({ _entities: [{ fullName: "Đỗ Văn Nam" }, null, { fullName: "Nguyễn Thị Lan" }] });
   });
@@ -131,7 +169,9 @@ describe("updating and deactivating officials", () => {
     const { as, id } = await withLan();
     const query = `query($id: ID!) { official(id: $id) { email phone } }`;
     expect((await (await as(people.baDiemOfficer)).request(query, { id })).data).toEqual({ official: { email: null, phone: null } });
-    expect((await (await as(people.saiGonOfficer)).request(query, { id })).data).toEqual({ official: { email: "lan@mttq.hcm.vn", phone: "0901234567" } });
+    expect((await (await as(people.saiGonOfficer)).request(query, { id })).data).toEqual({
+      official: { email: "lan@mttq.hcm.vn", phone: "0901234567" },
+    });
   });
 
   it("filters officials by unit, role and a diacritic-free search", async () => {
@@ -139,7 +179,13 @@ describe("updating and deactivating officials", () => {
     const hoa = { fullName: "Lê Thị Hoa", position: "Chủ tịch", unit: BA_DIEM, roles: ["UNIT_ADMIN"] };
     await admin.request(REGISTER, { input: hoa });
     const names = async (args: string) =>
-      ((await admin.request<{ officials: { edges: { node: { fullName: string } }[] } }>(`{ officials(${args}) { edges { node { fullName } } } }`)).data?.officials.edges ?? []).map((edge) => edge.node.fullName);
+      (
+        (
+          await admin.request<{ officials: { edges: { node: { fullName: string } }[] } }>(
+            `{ officials(${args}) { edges { node { fullName } } } }`,
+          )
+        ).data?.officials.edges ?? []
+      ).map((edge) => edge.node.fullName);
     expect(await names(`unit: "${BA_DIEM}"`)).toEqual(["Lê Thị Hoa"]);
     expect(await names(`role: UNIT_OFFICER`)).toEqual(["Nguyễn Thị Lan"]);
     expect(await names(`search: "nguyen thi"`)).toEqual(["Nguyễn Thị Lan"]);

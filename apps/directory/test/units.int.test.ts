@@ -19,14 +19,19 @@ describe("units, read by anyone", () => {
 
   it("searches without diacritics and pages through results", async () => {
     const { anonymous } = await startDirectory();
-    const found = await anonymous.request<{ units: { edges: { node: { fullName: string } }[] } }>(`{ units(search: "ba diem") { edges { node { fullName } } } }`);
+    const found = await anonymous.request<{ units: { edges: { node: { fullName: string } }[] } }>(
+      `{ units(search: "ba diem") { edges { node { fullName } } } }`,
+    );
     expect(found.data?.units.edges.map((edge) => edge.node.fullName)).toEqual(["Xã Bà Điểm"]);
 
     type Page = { units: { edges: { node: { code: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
     const first = await anonymous.request<Page>(`{ units(first: 100) { edges { node { code } } pageInfo { hasNextPage endCursor } } }`);
-    const rest = await anonymous.request<Page>(`query($after: String) { units(first: 100, after: $after) { edges { node { code } } pageInfo { hasNextPage endCursor } } }`, {
-      after: first.data?.units.pageInfo.endCursor,
-    });
+    const rest = await anonymous.request<Page>(
+      `query($after: String) { units(first: 100, after: $after) { edges { node { code } } pageInfo { hasNextPage endCursor } } }`,
+      {
+        after: first.data?.units.pageInfo.endCursor,
+      },
+    );
     expect(first.data?.units.pageInfo.hasNextPage).toBe(true);
     expect(rest.data?.units.pageInfo.hasNextPage).toBe(false);
     const codes = [...(first.data?.units.edges ?? []), ...(rest.data?.units.edges ?? [])].map((edge) => edge.node.code);
@@ -41,7 +46,9 @@ describe("units, read by anyone", () => {
 
   it("resolves a unit by its federation key", async () => {
     const { anonymous } = await startDirectory();
-    const { data } = await anonymous.request(`{ _entities(representations: [{ __typename: "Unit", code: "27592" }]) { ... on Unit { fullName } } }`);
+    const { data } = await anonymous.request(
+      `{ _entities(representations: [{ __typename: "Unit", code: "27592" }]) { ... on Unit { fullName } } }`,
+    );
     expect(data).toEqual({ _entities: [{ fullName: "Xã Bà Điểm" }] });
   });
 });

@@ -77,14 +77,24 @@ export function buildGateway(deps: GatewayDeps): Gateway {
       ...deps.retry,
       signal,
       onRetry: ({ subgraph, error, attempt, nextDelayMs }) =>
-        log[attempt === 1 || attempt % 10 === 0 ? "warn" : "debug"]({ subgraph: subgraph.name, attempt, nextDelayMs, reason: error.message }, "subgraph SDL not available; retrying"),
+        log[attempt === 1 || attempt % 10 === 0 ? "warn" : "debug"](
+          { subgraph: subgraph.name, attempt, nextDelayMs, reason: error.message },
+          "subgraph SDL not available; retrying",
+        ),
     });
     const outcome = composeSupergraph(sdls);
     if (!outcome.ok) {
       log.error({ errors: outcome.errors }, "supergraph composition failed; retrying");
       return false;
     }
-    const candidate = createRuntime({ supergraphSdl: outcome.supergraphSdl, development: deps.development, limits, verify: deps.verify, metrics, log });
+    const candidate = createRuntime({
+      supergraphSdl: outcome.supergraphSdl,
+      development: deps.development,
+      limits,
+      verify: deps.verify,
+      metrics,
+      log,
+    });
     try {
       await candidate.getSchema();
     } catch (error) {
@@ -105,7 +115,11 @@ export function buildGateway(deps: GatewayDeps): Gateway {
   function serveGraphql(req: IncomingMessage, res: ServerResponse): void {
     if (runtime) return void runtime(req, res);
     res.writeHead(503, { "content-type": "application/json; charset=utf-8", "retry-after": "2" });
-    res.end(JSON.stringify({ errors: [{ message: "The gateway is starting: the supergraph is not composed yet.", extensions: { code: "SERVICE_UNAVAILABLE" } }] }));
+    res.end(
+      JSON.stringify({
+        errors: [{ message: "The gateway is starting: the supergraph is not composed yet.", extensions: { code: "SERVICE_UNAVAILABLE" } }],
+      }),
+    );
   }
 
   const handler: RequestListener = (req, res) => {

@@ -8,7 +8,10 @@ const subgraphName = /^[a-z][a-z0-9-]*$/;
 
 /** `name=url,name=url` → subgraph endpoints; every malformed entry is reported. */
 export const subgraphListSchema = z.string().transform((value, ctx): SubgraphEndpoint[] => {
-  const entries = value.split(",").map((entry) => entry.trim()).filter((entry) => entry.length > 0);
+  const entries = value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
   if (entries.length === 0) ctx.addIssue({ code: "custom", message: "lists no subgraph; expected name=url[,name=url…]" });
   const endpoints: SubgraphEndpoint[] = [];
   for (const entry of entries) {
@@ -16,7 +19,10 @@ export const subgraphListSchema = z.string().transform((value, ctx): SubgraphEnd
     const name = entry.slice(0, separator);
     const url = entry.slice(separator + 1);
     if (separator < 1 || !subgraphName.test(name)) {
-      ctx.addIssue({ code: "custom", message: `"${entry}" must read name=url with a lower-case name, e.g. directory=http://127.0.0.1:4001/graphql` });
+      ctx.addIssue({
+        code: "custom",
+        message: `"${entry}" must read name=url with a lower-case name, e.g. directory=http://127.0.0.1:4001/graphql`,
+      });
     } else if (!z.url({ protocol: /^https?$/ }).safeParse(url).success) {
       ctx.addIssue({ code: "custom", message: `"${name}" has "${url}", which is not an http(s) URL` });
     } else if (endpoints.some((endpoint) => endpoint.name === name)) {

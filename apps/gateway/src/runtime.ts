@@ -24,7 +24,8 @@ export interface RuntimeOptions {
 /** The Hive gateway runtime serving one composed supergraph at GRAPHQL_PATH, with Liên Thông's policies. */
 export function createRuntime(options: RuntimeOptions): GatewayRuntime {
   const { development, log, metrics } = options;
-  const logRejectedToken = (reason: unknown) => log.info({ correlationid: currentCorrelationId(), reason: describe(reason) }, "token rejected");
+  const logRejectedToken = (reason: unknown) =>
+    log.info({ correlationid: currentCorrelationId(), reason: describe(reason) }, "token rejected");
   // Order matters: CSRF and token checks run before any parsing or validation work.
   const plugins = [
     useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
@@ -67,7 +68,10 @@ function countUpstreamErrors(metrics: GatewayMetrics, log: Logger): GatewayPlugi
       return ({ result }) => {
         if (Symbol.asyncIterator in result || !result.errors?.length) return;
         metrics.countUpstreamError(subgraphName);
-        log.warn({ subgraph: subgraphName, correlationid: currentCorrelationId(), errors: result.errors.map((e) => e.message) }, "subgraph answered with errors");
+        log.warn(
+          { subgraph: subgraphName, correlationid: currentCorrelationId(), errors: result.errors.map((e) => e.message) },
+          "subgraph answered with errors",
+        );
       };
     },
   };

@@ -26,7 +26,10 @@ describe("composeSupergraph", () => {
   });
 
   it("names the subgraph whose SDL does not parse", () => {
-    expect(composeSupergraph([units, { ...tasks, sdl: "type Unit {" }])).toEqual({ ok: false, errors: [expect.stringContaining('subgraph "tasks"')] });
+    expect(composeSupergraph([units, { ...tasks, sdl: "type Unit {" }])).toEqual({
+      ok: false,
+      errors: [expect.stringContaining('subgraph "tasks"')],
+    });
   });
 
   it("refuses a subgraph listed twice and an empty list", () => {

@@ -24,7 +24,10 @@ describe("gateway configuration", () => {
   });
 
   it("reads SUBGRAPHS as name=url pairs", () => {
-    const config = parseConfig(gatewayEnvSchema, { NODE_ENV: "development", SUBGRAPHS: "directory=http://127.0.0.1:4001/graphql, tasks=http://tasks:4000/graphql" });
+    const config = parseConfig(gatewayEnvSchema, {
+      NODE_ENV: "development",
+      SUBGRAPHS: "directory=http://127.0.0.1:4001/graphql, tasks=http://tasks:4000/graphql",
+    });
     expect(config.SUBGRAPHS).toEqual([
       { name: "directory", url: "http://127.0.0.1:4001/graphql" },
       { name: "tasks", url: "http://tasks:4000/graphql" },
@@ -32,7 +35,13 @@ describe("gateway configuration", () => {
   });
 
   it("lists every malformed subgraph entry, naming the variable", () => {
-    expect(problems({ NODE_ENV: "development", SUBGRAPHS: "directory,tasks=ftp://x,tasks=http://a/graphql,tasks=http://b/graphql", PORT: "http" })).toEqual([
+    expect(
+      problems({
+        NODE_ENV: "development",
+        SUBGRAPHS: "directory,tasks=ftp://x,tasks=http://a/graphql,tasks=http://b/graphql",
+        PORT: "http",
+      }),
+    ).toEqual([
       expect.stringMatching(/^PORT: must be an integer/),
       expect.stringMatching(/^SUBGRAPHS: "directory" must read name=url/),
       expect.stringMatching(/^SUBGRAPHS: "tasks" has "ftp:\/\/x", which is not an http\(s\) URL/),

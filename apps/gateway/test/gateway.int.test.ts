@@ -19,7 +19,9 @@ describe("gateway over two subgraphs", () => {
 
       const reply = await postGraphql(baseUrl, WARD_QUERY, { authorization: `Bearer ${VALID_TOKEN}`, "x-correlation-id": "req-42" });
 
-      expect(reply.body).toEqual({ data: { unit: { code: "26734", name: "Phường Sài Gòn", openTasks: 3, parent: { name: "Thành phố Hồ Chí Minh" } } } });
+      expect(reply.body).toEqual({
+        data: { unit: { code: "26734", name: "Phường Sài Gòn", openTasks: 3, parent: { name: "Thành phố Hồ Chí Minh" } } },
+      });
       expect(reply.headers.get("x-correlation-id")).toBe("req-42");
       for (const subgraph of [subgraphs.units, subgraphs.tasks]) {
         const calls = subgraph.received.slice(before[subgraph.name as "units" | "tasks"]);
@@ -102,7 +104,9 @@ describe("gateway over two subgraphs", () => {
       expect(await productionPage.text()).not.toMatch(/graphiql/i);
 
       const development = await startReadyGateway({ subgraphs: subgraphs.all, development: true });
-      expect((await postGraphql(development.baseUrl, introspection)).body).toEqual({ data: { __schema: { queryType: { name: "Query" } } } });
+      expect((await postGraphql(development.baseUrl, introspection)).body).toEqual({
+        data: { __schema: { queryType: { name: "Query" } } },
+      });
       const developmentPage = await fetch(`${development.baseUrl}/graphql`, { headers: { accept: "text/html" } });
       expect(await developmentPage.text()).toMatch(/graphiql/i);
     } finally {
@@ -121,7 +125,9 @@ describe("gateway over two subgraphs", () => {
       });
       expect(form.status).toBe(403);
       expect(JSON.stringify(await form.json())).toMatch(/CSRF/);
-      expect((await postGraphql(baseUrl, `{ unit(code: "79000") { name } }`)).body.data).toEqual({ unit: { name: "Thành phố Hồ Chí Minh" } });
+      expect((await postGraphql(baseUrl, `{ unit(code: "79000") { name } }`)).body.data).toEqual({
+        unit: { name: "Thành phố Hồ Chí Minh" },
+      });
     } finally {
       await subgraphs.close();
     }

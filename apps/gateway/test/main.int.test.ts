@@ -40,7 +40,11 @@ describe("gateway process (src/main.ts)", () => {
     onTestFinished(() => Promise.all([units.close(), tasks.close()]).then(() => undefined));
     const gateway = runMain({ PORT: String(port), HOST: "127.0.0.1", SUBGRAPHS: `units=${units.url},tasks=${tasks.url}` });
     const base = `http://127.0.0.1:${port}`;
-    await waitUntil(async () => (await fetch(`${base}/readyz`).catch(() => undefined))?.status === 200, "the gateway process is ready", 20_000);
+    await waitUntil(
+      async () => (await fetch(`${base}/readyz`).catch(() => undefined))?.status === 200,
+      "the gateway process is ready",
+      20_000,
+    );
 
     const inFlight = fetch(`${base}/graphql`, {
       method: "POST",

@@ -30,7 +30,9 @@ describe("supergraph file", () => {
   it("is stale once a subgraph schema changes", async () => {
     await writeSupergraphFile(subgraphs, apps);
     await writeFile(join(apps, "tasks", "schema.graphql"), TASKS_SDL.replace("taskCount: Int!", "taskCount: Int!\n    overdueCount: Int!"));
-    expect(await supergraphFileProblems(subgraphs, apps)).toEqual([expect.stringMatching(/supergraph\.graphql is stale: run pnpm --filter @lienthong\/gateway compose/)]);
+    expect(await supergraphFileProblems(subgraphs, apps)).toEqual([
+      expect.stringMatching(/supergraph\.graphql is stale: run pnpm --filter @lienthong\/gateway compose/),
+    ]);
   });
 
   it("names a listed subgraph whose schema.graphql is missing, and writes nothing", async () => {

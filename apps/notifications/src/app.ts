@@ -74,7 +74,13 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
   const deliveries = createDeliveryStore(deps.db);
   const mailer: Mailer | null = deps.smtpUrl ? createSmtpMailer(deps.smtpUrl) : null;
   const emails = mailer ? createEmailOutbox(deps.db) : null;
-  await Promise.all([officials.ensureIndexes(), notifications.ensureIndexes(), webhooks.ensureIndexes(), deliveries.ensureIndexes(), emails?.ensureIndexes()]);
+  await Promise.all([
+    officials.ensureIndexes(),
+    notifications.ensureIndexes(),
+    webhooks.ensureIndexes(),
+    deliveries.ensureIndexes(),
+    emails?.ensureIndexes(),
+  ]);
 
   const live = createLiveFeed();
   const webhookWorker = createWebhookWorker({
@@ -86,7 +92,9 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
     ...(deps.webhookPollMs ? { intervalMs: deps.webhookPollMs } : {}),
   });
   const emailWorker: Poller | null =
-    mailer && emails ? createEmailWorker({ outbox: emails, mailer, clock: deps.clock, log, ...(deps.emailPollMs ? { intervalMs: deps.emailPollMs } : {}) }) : null;
+    mailer && emails
+      ? createEmailWorker({ outbox: emails, mailer, clock: deps.clock, log, ...(deps.emailPollMs ? { intervalMs: deps.emailPollMs } : {}) })
+      : null;
 
   const dispatcher = createDispatcher({
     rules: deps.rules ?? ALL_RULES,
@@ -105,7 +113,16 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
     onDeliveryQueued: () => webhookWorker.wake(),
   });
   const commands = createWebhookCommands({ webhooks, deliveries, clock: deps.clock, onRequeued: () => webhookWorker.wake() });
-  const schema = buildNotificationsSchema({ notifications, live, clock: deps.clock, preferences, webhooks, deliveries, commands, eventTypes: WEBHOOK_EVENT_TYPES });
+  const schema = buildNotificationsSchema({
+    notifications,
+    live,
+    clock: deps.clock,
+    preferences,
+    webhooks,
+    deliveries,
+    commands,
+    eventTypes: WEBHOOK_EVENT_TYPES,
+  });
   let consumers: Consumer[] = [];
   let running = false;
   const subgraph = createSubgraph({

@@ -8,6 +8,9 @@ export const notificationsEnvSchema = requireAuthInProduction(
     ...commonEnv,
     PORT: port(4009),
     /** Unset = the e-mail channel is off. */
-    SMTP_URL: z.string({ error: smtpMessage }).regex(/^smtps?:\/\/\S+$/, { error: smtpMessage }).optional(),
+    SMTP_URL: z
+      .string({ error: smtpMessage })
+      .regex(/^smtps?:\/\/\S+$/, { error: smtpMessage })
+      .optional(),
   }),
 );

@@ -24,7 +24,12 @@ const app = await buildApp({
 const server = await app.subgraph.listen(config.PORT, config.HOST);
 await app.start();
 log.info(
-  { port: server.port, store: config.MONGODB_URL ? "mongodb" : "embedded", bus: config.NATS_URL ? "nats" : "embedded", email: config.SMTP_URL ? "smtp" : "off" },
+  {
+    port: server.port,
+    store: config.MONGODB_URL ? "mongodb" : "embedded",
+    bus: config.NATS_URL ? "nats" : "embedded",
+    email: config.SMTP_URL ? "smtp" : "off",
+  },
   "notifications subgraph listening",
 );
 

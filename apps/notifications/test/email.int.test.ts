@@ -32,13 +32,20 @@ describe("e-mail", () => {
     const clock = manualClock("2026-03-02T23:10:00+07:00");
     const { bus, app, as } = await startNotifications({ smtpUrl: smtp.url, clock });
     const officer = await as(people.saiGonOfficer);
-    const quiet = await officer.request(UPDATE, { input: { quietHours: { start: "22:00", end: "06:30" }, channels: [{ kind: "OFFICIAL_WELCOME", email: false }] } });
+    const quiet = await officer.request(UPDATE, {
+      input: { quietHours: { start: "22:00", end: "06:30" }, channels: [{ kind: "OFFICIAL_WELCOME", email: false }] },
+    });
     expect(quiet.data).toMatchObject({
       updateNotificationPreferences: { preferences: { quietHours: { start: "22:00", end: "06:30", timeZone: "Asia/Ho_Chi_Minh" } } },
     });
 
     await registerStaff(bus, app);
-    await publishAll(bus, [added("task-1", "Báo cáo quý I"), assigned("task-1", people.saiGonOfficer.sub), added("task-2", "Khảo sát hộ nghèo"), assigned("task-2", people.saiGonOfficer.sub)]);
+    await publishAll(bus, [
+      added("task-1", "Báo cáo quý I"),
+      assigned("task-1", people.saiGonOfficer.sub),
+      added("task-2", "Khảo sát hộ nghèo"),
+      assigned("task-2", people.saiGonOfficer.sub),
+    ]);
     await expect.poll(() => app.notifications.count(people.saiGonOfficer.sub, true)).toBe(3);
     await expect.poll(async () => (await app.emails?.list({ recipient: people.saiGonOfficer.sub }))?.length).toBe(2);
     await app.flushEmail();
@@ -61,14 +68,25 @@ describe("e-mail", () => {
     const prefs = await officer.request<{ myNotificationPreferences: { channels: { kind: string; inApp: boolean; email: boolean }[] } }>(
       `{ myNotificationPreferences { channels { kind inApp email } } }`,
     );
-    expect(prefs.data?.myNotificationPreferences.channels.find((row) => row.kind === "TASK_ASSIGNED")).toEqual({ kind: "TASK_ASSIGNED", inApp: false, email: false });
+    expect(prefs.data?.myNotificationPreferences.channels.find((row) => row.kind === "TASK_ASSIGNED")).toEqual({
+      kind: "TASK_ASSIGNED",
+      inApp: false,
+      email: false,
+    });
 
     await registerStaff(bus, app);
     await publishAll(bus, [added("task-1", "Báo cáo quý I"), assigned("task-1", people.saiGonOfficer.sub, [people.saiGonOfficer2.sub])]);
-    await expect.poll(() => smtp.mails.filter((mail) => mail.subject === "Bạn được giao nhiệm vụ mới").map((mail) => mail.to)).toEqual([["hong@mttq.hcm.vn"]]);
+    await expect
+      .poll(() => smtp.mails.filter((mail) => mail.subject === "Bạn được giao nhiệm vụ mới").map((mail) => mail.to))
+      .toEqual([["hong@mttq.hcm.vn"]]);
     expect(await app.notifications.count(people.saiGonOfficer.sub, false)).toBe(1);
 
     const bad = await officer.request(UPDATE, { input: { quietHours: { start: "25:00", end: "06:00" } } });
-    expect(bad.data).toEqual({ updateNotificationPreferences: { __typename: "ValidationError", fields: [{ path: ["quietHours", "start"], message: "must be a local time HH:MM, e.g. 22:00" }] } });
+    expect(bad.data).toEqual({
+      updateNotificationPreferences: {
+        __typename: "ValidationError",
+        fields: [{ path: ["quietHours", "start"], message: "must be a local time HH:MM, e.g. 22:00" }],
+      },
+    });
   });
 });

@@ -33,14 +33,24 @@ it("gives one notification, one e-mail and one webhook delivery per (event, reci
     assigned("task-1", people.saiGonOfficer.sub, [people.saiGonOfficer2.sub]),
     added("task-2", "Khảo sát hộ nghèo"),
     assigned("task-2", people.saiGonOfficer.sub, [people.saiGonOfficer2.sub]),
-    envelopeOf(taskReminderDue, "task-1", 3, { taskId: "task-1", unit: SAI_GON, leadOwner: people.saiGonOfficer.sub, deadline: "2026-04-15", daysBefore: 3, by }, SAI_GON),
+    envelopeOf(
+      taskReminderDue,
+      "task-1",
+      3,
+      { taskId: "task-1", unit: SAI_GON, leadOwner: people.saiGonOfficer.sub, deadline: "2026-04-15", daysBefore: 3, by },
+      SAI_GON,
+    ),
   ];
   await publishAll(world.bus, events);
 
   // 3 welcomes + 2 × (lead, co-owner) assignments + reminder to the lead and the ward's admin.
   const expected = { notifications: 9, mails: 9, webhookCalls: 3 };
   const notifications = world.store.db("notifications").collection(NOTIFICATIONS);
-  const settled = async () => ({ notifications: await notifications.countDocuments({}), mails: smtp.mails.length, webhookCalls: receiver.received.length });
+  const settled = async () => ({
+    notifications: await notifications.countDocuments({}),
+    mails: smtp.mails.length,
+    webhookCalls: receiver.received.length,
+  });
   await expect.poll(settled, { timeout: 10_000 }).toEqual(expected);
 
   // The same events handed to the pipeline again, as a relay resend or a lost ack would.

@@ -22,7 +22,11 @@ interface Feed {
 describe("the in-app feed", () => {
   it("tells the lead owner and co-owner of an assigned task, in Vietnamese, and nobody else", async () => {
     const { bus, as } = await startNotifications();
-    await publishAll(bus, [...saiGonStaff(), added("task-1", "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc"), assigned("task-1", people.saiGonOfficer.sub, [people.saiGonOfficer2.sub])]);
+    await publishAll(bus, [
+      ...saiGonStaff(),
+      added("task-1", "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc"),
+      assigned("task-1", people.saiGonOfficer.sub, [people.saiGonOfficer2.sub]),
+    ]);
 
     const lead = await as(people.saiGonOfficer);
     await expect.poll(async () => (await lead.request<Feed>(FEED, { unreadOnly: true })).data?.myNotifications.totalCount).toBe(2);
@@ -50,7 +54,13 @@ describe("the in-app feed", () => {
 
   it("marks notifications read, only one's own, and pages newest first", async () => {
     const { bus, as } = await startNotifications();
-    await publishAll(bus, [...saiGonStaff(), added("task-1", "Báo cáo quý I"), assigned("task-1", people.saiGonOfficer.sub), added("task-2", "Khảo sát hộ nghèo"), assigned("task-2", people.saiGonOfficer.sub)]);
+    await publishAll(bus, [
+      ...saiGonStaff(),
+      added("task-1", "Báo cáo quý I"),
+      assigned("task-1", people.saiGonOfficer.sub),
+      added("task-2", "Khảo sát hộ nghèo"),
+      assigned("task-2", people.saiGonOfficer.sub),
+    ]);
     const officer = await as(people.saiGonOfficer);
     await expect.poll(async () => (await officer.request<Feed>(FEED)).data?.myNotifications.totalCount).toBe(3);
 
@@ -65,11 +75,18 @@ describe("the in-app feed", () => {
     const MARK = `mutation($ids: [ID!]!) { markNotificationsRead(input: { ids: $ids }) { __typename ... on MarkNotificationsReadSuccess { notifications { id read } } } }`;
     // Someone else cannot mark it read: their call changes nothing of the owner's feed.
     const other = await as(people.saiGonOfficer2);
-    expect((await other.request(MARK, { ids: [newest] })).data).toEqual({ markNotificationsRead: { __typename: "MarkNotificationsReadSuccess", notifications: [] } });
+    expect((await other.request(MARK, { ids: [newest] })).data).toEqual({
+      markNotificationsRead: { __typename: "MarkNotificationsReadSuccess", notifications: [] },
+    });
     expect((await officer.request<Feed>(FEED)).data?.myNotifications.unreadCount).toBe(3);
 
-    expect((await officer.request(MARK, { ids: [newest] })).data).toEqual({ markNotificationsRead: { __typename: "MarkNotificationsReadSuccess", notifications: [{ id: newest, read: true }] } });
-    expect((await officer.request<Feed>(FEED, { unreadOnly: true })).data?.myNotifications).toMatchObject({ totalCount: 2, unreadCount: 2 });
+    expect((await officer.request(MARK, { ids: [newest] })).data).toEqual({
+      markNotificationsRead: { __typename: "MarkNotificationsReadSuccess", notifications: [{ id: newest, read: true }] },
+    });
+    expect((await officer.request<Feed>(FEED, { unreadOnly: true })).data?.myNotifications).toMatchObject({
+      totalCount: 2,
+      unreadCount: 2,
+    });
 
     const all = await officer.request(`mutation { markAllNotificationsRead { ... on MarkAllNotificationsReadSuccess { markedCount } } }`);
     expect(all.data).toEqual({ markAllNotificationsRead: { markedCount: 2 } });
@@ -79,8 +96,12 @@ describe("the in-app feed", () => {
   it("names the problem with a bad request and asks anonymous callers to authenticate", async () => {
     const { as, anonymous } = await startNotifications();
     const officer = await as(people.saiGonOfficer);
-    const empty = await officer.request(`mutation { markNotificationsRead(input: { ids: [] }) { __typename ... on ValidationError { fields { path message } } } }`);
-    expect(empty.data).toEqual({ markNotificationsRead: { __typename: "ValidationError", fields: [{ path: ["ids"], message: "name at least one notification" }] } });
+    const empty = await officer.request(
+      `mutation { markNotificationsRead(input: { ids: [] }) { __typename ... on ValidationError { fields { path message } } } }`,
+    );
+    expect(empty.data).toEqual({
+      markNotificationsRead: { __typename: "ValidationError", fields: [{ path: ["ids"], message: "name at least one notification" }] },
+    });
     const tooMany = await officer.request(FEED, { first: 500 });
     expect(tooMany.errors?.[0]?.message).toMatch(/first/);
     const { errors } = await anonymous.request(FEED);
@@ -94,6 +115,8 @@ describe("the service's metrics", () => {
     await publishAll(bus, [...saiGonStaff(), added("task-9", "Rà soát hộ nghèo"), assigned("task-9", people.saiGonOfficer.sub, [])]);
     await expect
       .poll(async () => (await app.subgraph.app.request("/metrics")).text())
-      .toMatch(/^lt_events_consumed_total\{durable="notifications\.tasks",service="notifications",type="lienthong\.tasks\.task\.assigned\.v1"\} 1$/m);
+      .toMatch(
+        /^lt_events_consumed_total\{durable="notifications\.tasks",service="notifications",type="lienthong\.tasks\.task\.assigned\.v1"\} 1$/m,
+      );
   });
 });

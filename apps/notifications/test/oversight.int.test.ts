@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DEAD_LETTER_COLLECTION } from "@lienthong/bus/embedded-consumer";
-import { inspectionFindingsRecorded, recommendationBecameOverdue, recommendationIssued, supervisionStarted, taskSubmitted } from "@lienthong/contracts/tasks";
+import {
+  inspectionFindingsRecorded,
+  recommendationBecameOverdue,
+  recommendationIssued,
+  supervisionStarted,
+  taskSubmitted,
+} from "@lienthong/contracts/tasks";
 import { added, assigned, envelopeOf, publishAll, registered, registerStaff } from "./support/events";
 import { BA_DIEM, people, SAI_GON, startNotifications } from "./support/notifications-fixture";
 
@@ -13,17 +19,39 @@ interface Feed {
 const inspector = { name: "Hoàng Văn An", authority: "inspector" };
 
 function supervision(supervisionId: string, subject: string) {
-  const data = { supervisionId, subject, supervisedBody: SAI_GON, form: "SUPERVISION_TEAM" as const, periodFrom: "2026-03-01", periodTo: "2026-03-31", by: inspector };
+  const data = {
+    supervisionId,
+    subject,
+    supervisedBody: SAI_GON,
+    form: "SUPERVISION_TEAM" as const,
+    periodFrom: "2026-03-01",
+    periodTo: "2026-03-31",
+    by: inspector,
+  };
   return envelopeOf(supervisionStarted, supervisionId, 1, data, SAI_GON);
 }
 
 function issued(recommendationId: string, supervisionId: string, content: string) {
-  const data = { recommendationId, supervisionId, supervisedBody: SAI_GON, content, answerDueDate: "2026-04-30", issuedAt: "2026-03-31T09:00:00+07:00", by: inspector };
+  const data = {
+    recommendationId,
+    supervisionId,
+    supervisedBody: SAI_GON,
+    content,
+    answerDueDate: "2026-04-30",
+    issuedAt: "2026-03-31T09:00:00+07:00",
+    by: inspector,
+  };
   return envelopeOf(recommendationIssued, recommendationId, 1, data, SAI_GON);
 }
 
 function overdue(recommendationId: string, supervisionId: string) {
-  const data = { recommendationId, supervisionId, supervisedBody: SAI_GON, answerDueDate: "2026-04-30", by: { name: "Lịch nhắc việc tự động", authority: "schedule" } };
+  const data = {
+    recommendationId,
+    supervisionId,
+    supervisedBody: SAI_GON,
+    answerDueDate: "2026-04-30",
+    by: { name: "Lịch nhắc việc tự động", authority: "schedule" },
+  };
   return envelopeOf(recommendationBecameOverdue, recommendationId, 2, data, SAI_GON);
 }
 
@@ -85,8 +113,21 @@ describe("supervision and inspection notifications", () => {
   it("tell an inspection finding's follow-up owner once, through the task's own assignment", async () => {
     const { app, bus, as } = await startNotifications();
     await registerStaff(bus, app);
-    const followUp = { taskId: "insp-1-finding-1", title: "Bổ sung biên bản họp dân", deliverable: "Biên bản", expectedResult: "Đủ biên bản 10/10 khu phố", deadline: "2026-04-15", leadOwner: people.saiGonOfficer.sub };
-    const findings = { inspectionId: "insp-1", inspectedUnit: SAI_GON, findings: [{ summary: "Thiếu biên bản họp dân", severity: "MODERATE" as const, followUp }], recordedAt: "2026-03-10T03:00:00.000Z", by: inspector };
+    const followUp = {
+      taskId: "insp-1-finding-1",
+      title: "Bổ sung biên bản họp dân",
+      deliverable: "Biên bản",
+      expectedResult: "Đủ biên bản 10/10 khu phố",
+      deadline: "2026-04-15",
+      leadOwner: people.saiGonOfficer.sub,
+    };
+    const findings = {
+      inspectionId: "insp-1",
+      inspectedUnit: SAI_GON,
+      findings: [{ summary: "Thiếu biên bản họp dân", severity: "MODERATE" as const, followUp }],
+      recordedAt: "2026-03-10T03:00:00.000Z",
+      by: inspector,
+    };
     await publishAll(bus, [
       envelopeOf(inspectionFindingsRecorded, "insp-1", 2, findings, SAI_GON),
       added(followUp.taskId, followUp.title, SAI_GON, "*"),
@@ -96,7 +137,11 @@ describe("supervision and inspection notifications", () => {
     const officer = await as(people.saiGonOfficer);
     await expect.poll(async () => (await officer.request<Feed>(FEED)).data?.myNotifications.totalCount).toBe(2);
     const [newest] = (await officer.request<Feed>(FEED)).data?.myNotifications.edges ?? [];
-    expect(newest?.node).toEqual({ kind: "TASK_ASSIGNED", title: "Bạn được giao nhiệm vụ mới", body: 'Bạn được giao chủ trì nhiệm vụ "Bổ sung biên bản họp dân"; hạn hoàn thành 15/04/2026.' });
+    expect(newest?.node).toEqual({
+      kind: "TASK_ASSIGNED",
+      title: "Bạn được giao nhiệm vụ mới",
+      body: 'Bạn được giao chủ trì nhiệm vụ "Bổ sung biên bản họp dân"; hạn hoàn thành 15/04/2026.',
+    });
     const admin = await as(people.saiGonAdmin);
     expect((await admin.request<Feed>(FEED)).data?.myNotifications.edges.map((edge) => edge.node.kind)).toEqual(["OFFICIAL_WELCOME"]);
   });
@@ -106,17 +151,41 @@ describe("supervision and inspection notifications", () => {
     await registerStaff(bus, app);
     // A city admin's official record still names a unit; city-level rights come from the role, not that unit.
     await publishAll(bus, [registered({ ...people.cityAdmin, units: [BA_DIEM] }), registered(people.baDiemAdmin)]);
-    for (const person of [people.cityAdmin, people.baDiemAdmin]) await expect.poll(() => app.notifications.count(person.sub, false)).toBe(1);
+    for (const person of [people.cityAdmin, people.baDiemAdmin])
+      await expect.poll(() => app.notifications.count(person.sub, false)).toBe(1);
 
-    const submitted = envelopeOf(taskSubmitted, "insp-2-finding-1", 3, { taskId: "insp-2-finding-1", unit: SAI_GON, submittedAt: "2026-04-10T09:00:00+07:00", by: { name: people.saiGonOfficer.name, authority: "lead owner" } }, SAI_GON);
-    await publishAll(bus, [added("insp-2-finding-1", "Bổ sung biên bản họp dân", SAI_GON, "*"), assigned("insp-2-finding-1", people.saiGonOfficer.sub), submitted]);
+    const submitted = envelopeOf(
+      taskSubmitted,
+      "insp-2-finding-1",
+      3,
+      {
+        taskId: "insp-2-finding-1",
+        unit: SAI_GON,
+        submittedAt: "2026-04-10T09:00:00+07:00",
+        by: { name: people.saiGonOfficer.name, authority: "lead owner" },
+      },
+      SAI_GON,
+    );
+    await publishAll(bus, [
+      added("insp-2-finding-1", "Bổ sung biên bản họp dân", SAI_GON, "*"),
+      assigned("insp-2-finding-1", people.saiGonOfficer.sub),
+      submitted,
+    ]);
 
     const cityAdmin = await as(people.cityAdmin);
     const submissionsOf = async (client: typeof cityAdmin) =>
-      (await client.request<Feed>(FEED)).data?.myNotifications.edges.filter((edge) => edge.node.kind === "TASK_SUBMITTED").map((edge) => edge.node);
-    await expect.poll(() => submissionsOf(cityAdmin)).toEqual([
-      { kind: "TASK_SUBMITTED", title: "Nhiệm vụ đã được báo cáo hoàn thành", body: 'Đơn vị 26740 đã gửi kết quả nhiệm vụ "Bổ sung biên bản họp dân" và chờ xác nhận.' },
-    ]);
+      (await client.request<Feed>(FEED)).data?.myNotifications.edges
+        .filter((edge) => edge.node.kind === "TASK_SUBMITTED")
+        .map((edge) => edge.node);
+    await expect
+      .poll(() => submissionsOf(cityAdmin))
+      .toEqual([
+        {
+          kind: "TASK_SUBMITTED",
+          title: "Nhiệm vụ đã được báo cáo hoàn thành",
+          body: 'Đơn vị 26740 đã gửi kết quả nhiệm vụ "Bổ sung biên bản họp dân" và chờ xác nhận.',
+        },
+      ]);
     // Handling the event again returns only once every recipient's notification exists, so nobody else's can still be on its way.
     await app.dispatcher.handle(submitted);
     expect(await submissionsOf(cityAdmin)).toHaveLength(1);

@@ -24,7 +24,12 @@ describe("Subscription.notificationAdded over SSE", () => {
     await publishAll(bus, [added("task-9", "Vận động Quỹ Vì người nghèo"), assigned("task-9", people.saiGonOfficer.sub)]);
     const received = await lead.next(PATIENCE_MS);
     expect(received.data).toEqual({
-      notificationAdded: { kind: "TASK_ASSIGNED", title: "Bạn được giao nhiệm vụ mới", body: 'Bạn được giao chủ trì nhiệm vụ "Vận động Quỹ Vì người nghèo"; hạn hoàn thành 15/04/2026.', taskId: "task-9" },
+      notificationAdded: {
+        kind: "TASK_ASSIGNED",
+        title: "Bạn được giao nhiệm vụ mới",
+        body: 'Bạn được giao chủ trì nhiệm vụ "Vận động Quỹ Vì người nghèo"; hạn hoàn thành 15/04/2026.',
+        taskId: "task-9",
+      },
     });
 
     // The other officer's first event is their own later task: they never saw the lead's notification.

@@ -14,10 +14,23 @@ const B = people.saiGonOfficer2.sub;
 const ref = { taskId: "task-1", unit: SAI_GON };
 
 const added = (leadOwner?: string) =>
-  envelopeOf(taskAdded, "task-1", 1, { ...ref, assigningUnit: "*", title: "Khắc phục sau kiểm tra", coOwners: [], milestones: [], priority: "NORMAL", ...(leadOwner ? { leadOwner } : {}), by });
-const updated = (version: number, changes: { title?: string; leadOwner?: string; deadline?: string }, cleared?: ("leadOwner" | "deadline")[]) =>
-  envelopeOf(taskUpdated, "task-1", version, { ...ref, changes, ...(cleared ? { cleared } : {}), by });
-const assigned = (version: number, leadOwner: string) => envelopeOf(taskAssigned, "task-1", version, { ...ref, leadOwner, coOwners: [], deadline: "2026-04-15", by });
+  envelopeOf(taskAdded, "task-1", 1, {
+    ...ref,
+    assigningUnit: "*",
+    title: "Khắc phục sau kiểm tra",
+    coOwners: [],
+    milestones: [],
+    priority: "NORMAL",
+    ...(leadOwner ? { leadOwner } : {}),
+    by,
+  });
+const updated = (
+  version: number,
+  changes: { title?: string; leadOwner?: string; deadline?: string },
+  cleared?: ("leadOwner" | "deadline")[],
+) => envelopeOf(taskUpdated, "task-1", version, { ...ref, changes, ...(cleared ? { cleared } : {}), by });
+const assigned = (version: number, leadOwner: string) =>
+  envelopeOf(taskAssigned, "task-1", version, { ...ref, leadOwner, coOwners: [], deadline: "2026-04-15", by });
 
 async function readModelAfter(events: Envelope[], existing?: Document) {
   const dir = tempDir("notifications-read-model-");
@@ -63,7 +76,15 @@ describe("the task read model", () => {
   });
 
   it("treats a task written before fields had their own versions as known up to its one version", async () => {
-    const before = { _id: "task-1", title: "Khắc phục sau kiểm tra", unit: SAI_GON, assigningUnit: "*", leadOwner: B, coOwners: [], version: 4 };
+    const before = {
+      _id: "task-1",
+      title: "Khắc phục sau kiểm tra",
+      unit: SAI_GON,
+      assigningUnit: "*",
+      leadOwner: B,
+      coOwners: [],
+      version: 4,
+    };
     const tasks = await readModelAfter([updated(2, { title: "Tiêu đề cũ" }, ["leadOwner"]), updated(5, { title: "Tiêu đề mới" })], before);
     expect(await tasks.byId("task-1")).toMatchObject({ title: "Tiêu đề mới", leadOwner: B });
   });

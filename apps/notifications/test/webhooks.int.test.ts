@@ -21,7 +21,10 @@ const DELIVERIES = `query($id: ID!, $status: WebhookDeliveryStatus) {
 }`;
 
 interface Deliveries {
-  webhookDeliveries: { totalCount: number; edges: { node: { id: string; status: string; attempts: number; lastError: string | null; lastStatusCode: number | null } }[] };
+  webhookDeliveries: {
+    totalCount: number;
+    edges: { node: { id: string; status: string; attempts: number; lastError: string | null; lastStatusCode: number | null } }[];
+  };
 }
 
 async function registered(admin: Awaited<ReturnType<Awaited<ReturnType<typeof startNotifications>>["as"]>>, url: string): Promise<string> {
@@ -40,7 +43,8 @@ describe("webhooks", () => {
     const webhookId = await registered(admin, receiver.url);
 
     await publishAll(bus, [...saiGonStaff(), added("task-1", "Tuyên truyền bầu cử"), assigned("task-1", people.saiGonOfficer.sub)]);
-    const succeeded = async () => (await admin.request<Deliveries>(DELIVERIES, { id: webhookId, status: "SUCCEEDED" })).data?.webhookDeliveries.totalCount;
+    const succeeded = async () =>
+      (await admin.request<Deliveries>(DELIVERIES, { id: webhookId, status: "SUCCEEDED" })).data?.webhookDeliveries.totalCount;
     await expect.poll(succeeded, { timeout: 10_000 }).toBe(1);
 
     const all = (await admin.request<Deliveries>(DELIVERIES, { id: webhookId })).data?.webhookDeliveries;
@@ -53,7 +57,12 @@ describe("webhooks", () => {
       expect(request.headers[DELIVERY_HEADER]).toBe(all?.edges[0]?.node.id);
       expect(request.headers["content-type"]).toMatch(/^application\/cloudevents\+json/);
     }
-    expect(JSON.parse(receiver.received[0]?.body ?? "{}")).toMatchObject({ specversion: "1.0", type: taskAssigned.type, subject: "task-1", data: { leadOwner: people.saiGonOfficer.sub } });
+    expect(JSON.parse(receiver.received[0]?.body ?? "{}")).toMatchObject({
+      specversion: "1.0",
+      type: taskAssigned.type,
+      subject: "task-1",
+      data: { leadOwner: people.saiGonOfficer.sub },
+    });
   });
 
   it("mark a delivery failed with its error when the receiver keeps failing, and redeliver it by hand", async () => {
@@ -64,8 +73,11 @@ describe("webhooks", () => {
     const webhookId = await registered(admin, receiver.url);
     await publishAll(bus, [added("task-1", "Tuyên truyền bầu cử"), assigned("task-1", people.saiGonOfficer.sub)]);
 
-    const failed = async () => (await admin.request<Deliveries>(DELIVERIES, { id: webhookId, status: "FAILED" })).data?.webhookDeliveries.edges[0]?.node;
-    await expect.poll(failed, { timeout: 10_000 }).toMatchObject({ status: "FAILED", attempts: 4, lastStatusCode: 500, lastError: "HTTP 500 Internal Server Error" });
+    const failed = async () =>
+      (await admin.request<Deliveries>(DELIVERIES, { id: webhookId, status: "FAILED" })).data?.webhookDeliveries.edges[0]?.node;
+    await expect
+      .poll(failed, { timeout: 10_000 })
+      .toMatchObject({ status: "FAILED", attempts: 4, lastStatusCode: 500, lastError: "HTTP 500 Internal Server Error" });
     expect(receiver.received).toHaveLength(4);
 
     healthy = true;
@@ -73,8 +85,12 @@ describe("webhooks", () => {
     const REDELIVER = `mutation($id: ID!) { redeliverWebhook(input: { deliveryId: $id }) { __typename ... on RedeliverWebhookSuccess { delivery { status } } } }`;
     const officer = await as(people.saiGonOfficer);
     expect((await officer.request(REDELIVER, { id: deliveryId })).data).toEqual({ redeliverWebhook: { __typename: "NotAllowedError" } });
-    expect((await admin.request(REDELIVER, { id: deliveryId })).data).toEqual({ redeliverWebhook: { __typename: "RedeliverWebhookSuccess", delivery: { status: "PENDING" } } });
-    await expect.poll(async () => (await admin.request<Deliveries>(DELIVERIES, { id: webhookId })).data?.webhookDeliveries.edges[0]?.node).toMatchObject({ status: "SUCCEEDED", lastStatusCode: 204 });
+    expect((await admin.request(REDELIVER, { id: deliveryId })).data).toEqual({
+      redeliverWebhook: { __typename: "RedeliverWebhookSuccess", delivery: { status: "PENDING" } },
+    });
+    await expect
+      .poll(async () => (await admin.request<Deliveries>(DELIVERIES, { id: webhookId })).data?.webhookDeliveries.edges[0]?.node)
+      .toMatchObject({ status: "SUCCEEDED", lastStatusCode: 204 });
     expect(receiver.received).toHaveLength(5);
   });
 
@@ -95,10 +111,14 @@ describe("webhooks", () => {
     const good = { url: "https://hooks.example.org/lienthong", eventTypes: [taskAssigned.type], secret: SECRET };
     expect((await officer.request(REGISTER, { input: good })).data).toMatchObject({ registerWebhook: { __typename: "NotAllowedError" } });
     const otherWard = await as(people.baDiemAdmin);
-    expect((await otherWard.request(REGISTER, { input: { ...good, unit: "26740" } })).data).toMatchObject({ registerWebhook: { __typename: "NotAllowedError" } });
+    expect((await otherWard.request(REGISTER, { input: { ...good, unit: "26740" } })).data).toMatchObject({
+      registerWebhook: { __typename: "NotAllowedError" },
+    });
 
     const admin = await as(people.saiGonAdmin);
-    const bad = await admin.request(REGISTER, { input: { url: "http://user:pw@hooks.example.org/x", eventTypes: ["lienthong.tasks.task.exploded.v1"], secret: "short" } });
+    const bad = await admin.request(REGISTER, {
+      input: { url: "http://user:pw@hooks.example.org/x", eventTypes: ["lienthong.tasks.task.exploded.v1"], secret: "short" },
+    });
     expect(bad.data).toEqual({
       registerWebhook: {
         __typename: "ValidationError",

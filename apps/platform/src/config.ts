@@ -2,7 +2,18 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { tasksEnvSchema } from "@lienthong/tasks/config";
-import { authJwksUrl, authSecret, clockStart, host, logLevel, mongodbUrl, natsUrl, developmentNodeEnv, port, requireAuthInProduction } from "@lienthong/config/common";
+import {
+  authJwksUrl,
+  authSecret,
+  clockStart,
+  host,
+  logLevel,
+  mongodbUrl,
+  natsUrl,
+  developmentNodeEnv,
+  port,
+  requireAuthInProduction,
+} from "@lienthong/config/common";
 
 const REPOSITORY_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -24,7 +35,10 @@ export const platformEnvSchema = requireAuthInProduction(
     TASK_CHECKLIST: tasksEnvSchema.shape.TASK_CHECKLIST,
     TASK_REMINDER_DAYS: tasksEnvSchema.shape.TASK_REMINDER_DAYS,
     /** smtp(s)://user:password@host:port for e-mail notifications; unset = no e-mail. */
-    SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL").optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL")
+      .optional(),
   }),
 );
 

@@ -33,8 +33,29 @@ const people: Record<string, [admin: string, officer1: string, officer2: string]
 export const DEMO_OFFICIALS: DemoOfficial[] = DEMO_WARDS.flatMap(({ code }) => {
   const [admin, first, second] = people[code] as [string, string, string];
   return [
-    { key: `${code}-admin`, fullName: admin, position: "Chủ tịch Ủy ban MTTQ", unit: code, roles: ["unit_admin"] as Role[], email: `chutich.${code}@demo.mttq.vn` },
-    { key: `${code}-officer-1`, fullName: first, position: "Phó Chủ tịch", unit: code, roles: ["unit_officer"] as Role[], email: `phochutich.${code}@demo.mttq.vn` },
-    { key: `${code}-officer-2`, fullName: second, position: "Ủy viên Thường trực", unit: code, roles: ["unit_officer"] as Role[], email: `uyvien.${code}@demo.mttq.vn` },
+    {
+      key: `${code}-admin`,
+      fullName: admin,
+      position: "Chủ tịch Ủy ban MTTQ",
+      unit: code,
+      roles: ["unit_admin"] as Role[],
+      email: `chutich.${code}@demo.mttq.vn`,
+    },
+    {
+      key: `${code}-officer-1`,
+      fullName: first,
+      position: "Phó Chủ tịch",
+      unit: code,
+      roles: ["unit_officer"] as Role[],
+      email: `phochutich.${code}@demo.mttq.vn`,
+    },
+    {
+      key: `${code}-officer-2`,
+      fullName: second,
+      position: "Ủy viên Thường trực",
+      unit: code,
+      roles: ["unit_officer"] as Role[],
+      email: `uyvien.${code}@demo.mttq.vn`,
+    },
   ];
 });

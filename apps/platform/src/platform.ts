@@ -35,7 +35,15 @@ export async function startPlatform(config: PlatformConfig, dataDir: string, log
 
   const services: { name: string; service: RunningService; server: RunningServer; seed: ServiceEntry["seed"] }[] = [];
   for (const { name, build, seed } of SERVICES) {
-    const service = await build({ db: store.db(name), bus, clock, verifier, log: log.child({ service: name }), graphiql: development, config });
+    const service = await build({
+      db: store.db(name),
+      bus,
+      clock,
+      verifier,
+      log: log.child({ service: name }),
+      graphiql: development,
+      config,
+    });
     const server = await service.subgraph.listen(0, "127.0.0.1");
     services.push({ name, service, server, seed });
   }
@@ -54,7 +62,9 @@ export async function startPlatform(config: PlatformConfig, dataDir: string, log
 
   const graphqlUrl = `http://${config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST}:${gatewayServer.port}/graphql`;
   // Demo users only make sense with a secret the platform can sign with; with a JWKS, tokens come from the identity provider.
-  const demoUsers = config.AUTH_JWKS_URL ? [] : await seedDemoData(config.AUTH_SECRET ?? DEV_AUTH_SECRET, graphqlUrl, store, services, clock.now());
+  const demoUsers = config.AUTH_JWKS_URL
+    ? []
+    : await seedDemoData(config.AUTH_SECRET ?? DEV_AUTH_SECRET, graphqlUrl, store, services, clock.now());
 
   return {
     graphqlUrl,

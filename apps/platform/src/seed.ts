@@ -4,7 +4,10 @@ import type { Database } from "@lienthong/store/collection";
 import { DEMO_OFFICIALS, type DemoOfficial } from "./demo-people";
 
 /** Calls the platform's own GraphQL API, as the city admin: the seed goes through the same write path as users. */
-export type AdminGraphql = (query: string, variables: Record<string, unknown>) => Promise<{ data?: unknown; errors?: { message: string }[] }>;
+export type AdminGraphql = (
+  query: string,
+  variables: Record<string, unknown>,
+) => Promise<{ data?: unknown; errors?: { message: string }[] }>;
 
 const ROSTER = "demo_roster";
 const SEEDED_SERVICES = "demo_seeded_services";
@@ -33,7 +36,9 @@ export interface SeededOfficial extends DemoOfficial {
  */
 export async function seedDemoOfficials(db: Database, graphql: AdminGraphql): Promise<SeededOfficial[]> {
   const roster = db.collection<{ _id: string; officialId: string }>(ROSTER);
-  const known = new Map((await roster.find({}).toArray()).map((doc) => rosterEntrySchema.parse(doc)).map((doc) => [doc._id, doc.officialId]));
+  const known = new Map(
+    (await roster.find({}).toArray()).map((doc) => rosterEntrySchema.parse(doc)).map((doc) => [doc._id, doc.officialId]),
+  );
   const seeded: SeededOfficial[] = [];
   for (const person of DEMO_OFFICIALS) {
     let officialId = known.get(person.key);
@@ -47,7 +52,9 @@ export async function seedDemoOfficials(db: Database, graphql: AdminGraphql): Pr
 }
 
 const FIND = `query($unit: ID!, $search: String!) { officials(unit: $unit, search: $search, first: 100) { edges { node { id email } } } }`;
-const foundSchema = z.object({ officials: z.object({ edges: z.array(z.object({ node: z.object({ id: z.string(), email: z.string().nullable() }) })) }) });
+const foundSchema = z.object({
+  officials: z.object({ edges: z.array(z.object({ node: z.object({ id: z.string(), email: z.string().nullable() }) })) }),
+});
 
 async function alreadyRegistered(graphql: AdminGraphql, person: DemoOfficial): Promise<string | undefined> {
   const response = await graphql(FIND, { unit: person.unit, search: person.fullName });
@@ -56,7 +63,13 @@ async function alreadyRegistered(graphql: AdminGraphql, person: DemoOfficial): P
 }
 
 async function register(graphql: AdminGraphql, person: DemoOfficial): Promise<string> {
-  const input = { fullName: person.fullName, position: person.position, unit: person.unit, roles: person.roles.map((role) => role.toUpperCase()), email: person.email };
+  const input = {
+    fullName: person.fullName,
+    position: person.position,
+    unit: person.unit,
+    roles: person.roles.map((role) => role.toUpperCase()),
+    email: person.email,
+  };
   const response = await graphql(REGISTER, { input });
   if (response.errors?.length) throw new Error(`seeding ${person.key} failed: ${response.errors.map((error) => error.message).join("; ")}`);
   const result = registeredSchema.parse(response.data).registerOfficial;

@@ -43,7 +43,11 @@ export interface ServiceEntry {
 }
 
 /** Keeps the concrete app type between `build` and `seed`. */
-function service<App extends RunningService>(name: string, build: (deps: ServiceDeps) => Promise<App>, seed?: (app: App, demo: DemoContext) => Promise<unknown>): ServiceEntry {
+function service<App extends RunningService>(
+  name: string,
+  build: (deps: ServiceDeps) => Promise<App>,
+  seed?: (app: App, demo: DemoContext) => Promise<unknown>,
+): ServiceEntry {
   return { name, build, ...(seed ? { seed: (app: RunningService, demo: DemoContext) => seed(app as App, demo) } : {}) };
 }
 
@@ -56,6 +60,10 @@ const tasksDemo = (officials: SeededOfficial[]) =>
 /** Every service of the platform, in start order. A new service adds one line here. */
 export const SERVICES: ServiceEntry[] = [
   service("directory", buildDirectory),
-  service("tasks", (deps) => buildTasks({ ...deps, checklist: deps.config.TASK_CHECKLIST, reminderOffsets: deps.config.TASK_REMINDER_DAYS }), (app, demo) => seedTasks(app, { wards: demo.wards, officials: tasksDemo(demo.officials), now: demo.now })),
+  service(
+    "tasks",
+    (deps) => buildTasks({ ...deps, checklist: deps.config.TASK_CHECKLIST, reminderOffsets: deps.config.TASK_REMINDER_DAYS }),
+    (app, demo) => seedTasks(app, { wards: demo.wards, officials: tasksDemo(demo.officials), now: demo.now }),
+  ),
   service("notifications", (deps) => buildNotifications({ ...deps, ...(deps.config.SMTP_URL ? { smtpUrl: deps.config.SMTP_URL } : {}) })),
 ];

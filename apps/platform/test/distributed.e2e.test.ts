@@ -20,13 +20,22 @@ describe.skipIf(suite.skip)(suite.title, { timeout: 240_000 }, () => {
     const data = tempDir("distributed-");
     onTestFinished(data.remove);
     const [directoryPort, gatewayPort] = [await freePort(), await freePort()];
-    const common = { AUTH_SECRET: SECRET, NATS_URL: nats.url, LOG_LEVEL: "info", NODE_ENV: "production", MONGODB_URL: undefined, CLOCK_START: undefined };
+    const common = {
+      AUTH_SECRET: SECRET,
+      NATS_URL: nats.url,
+      LOG_LEVEL: "info",
+      NODE_ENV: "production",
+      MONGODB_URL: undefined,
+      CLOCK_START: undefined,
+    };
 
     const directory = startTypeScript(DIRECTORY_MAIN, { env: { ...common, PORT: String(directoryPort), DATA_DIR: data.path } });
     onTestFinished(() => directory.stop());
     await directory.waitForLine(/directory subgraph listening/, { timeoutMs: 60_000 });
 
-    const gateway = startTypeScript(GATEWAY_MAIN, { env: { ...common, PORT: String(gatewayPort), SUBGRAPHS: `directory=http://127.0.0.1:${directoryPort}/graphql` } });
+    const gateway = startTypeScript(GATEWAY_MAIN, {
+      env: { ...common, PORT: String(gatewayPort), SUBGRAPHS: `directory=http://127.0.0.1:${directoryPort}/graphql` },
+    });
     onTestFinished(() => gateway.stop());
     await gateway.waitForLine(/gateway is serving/, { timeoutMs: 60_000 });
 
@@ -43,8 +52,15 @@ describe.skipIf(suite.skip)(suite.title, { timeout: 240_000 }, () => {
     const id = result?.registerOfficial.official.id as string;
     expect(result?.registerOfficial.__typename).toBe("RegisterOfficialSuccess");
 
-    const line = await watcher.waitForLine(new RegExp(`^event lienthong\\.directory\\.official\\.registered\\.v1 ${id} `), { timeoutMs: 30_000 });
-    expect(JSON.parse(line.split(" ").slice(3).join(" "))).toMatchObject({ officialId: id, fullName: "Mai Văn Tâm", unit: "27592", roles: ["unit_officer"] });
+    const line = await watcher.waitForLine(new RegExp(`^event lienthong\\.directory\\.official\\.registered\\.v1 ${id} `), {
+      timeoutMs: 30_000,
+    });
+    expect(JSON.parse(line.split(" ").slice(3).join(" "))).toMatchObject({
+      officialId: id,
+      fullName: "Mai Văn Tâm",
+      unit: "27592",
+      roles: ["unit_officer"],
+    });
 
     const read = await client.request(`query($id: ID!) { official(id: $id) { fullName unit { fullName } } }`, { id });
     expect(read.data).toEqual({ official: { fullName: "Mai Văn Tâm", unit: { fullName: "Xã Bà Điểm" } } });

@@ -11,7 +11,15 @@ const FEED = `query($first: Int) { myNotifications(first: $first) { unreadCount 
 type Feed = { myNotifications: { unreadCount: number; totalCount: number; edges: { node: { kind: string; body: string } }[] } };
 
 async function assignNewTask(admin: GraphqlClient, leadOwner: string, title: string): Promise<string> {
-  const input = { unit: SAI_GON, title, description: "Thực hiện theo kế hoạch", deliverable: "Báo cáo", expectedResult: "Hoàn thành", deadline: "2099-12-31", leadOwner };
+  const input = {
+    unit: SAI_GON,
+    title,
+    description: "Thực hiện theo kế hoạch",
+    deliverable: "Báo cáo",
+    expectedResult: "Hoàn thành",
+    deadline: "2099-12-31",
+    leadOwner,
+  };
   const added = await admin.request<{ addTask: { task: { id: string } } }>(ops.addTask, { input });
   const id = added.data?.addTask.task.id as string;
   await transition(admin, "assignTask", id);
@@ -33,11 +41,21 @@ describe("notifications through the gateway of the all-in-one platform", { timeo
     const otherToken = platform.token("officer 27592");
     const other = graphqlClient(platform.url, { token: otherToken });
 
-    const live = await subscribe<{ notificationAdded: { kind: string; body: string } }>(platform.url, officerToken, `subscription { notificationAdded { kind body } }`);
-    const otherLive = await subscribe<{ notificationAdded: { kind: string; body: string } }>(platform.url, otherToken, `subscription { notificationAdded { kind body } }`);
+    const live = await subscribe<{ notificationAdded: { kind: string; body: string } }>(
+      platform.url,
+      officerToken,
+      `subscription { notificationAdded { kind body } }`,
+    );
+    const otherLive = await subscribe<{ notificationAdded: { kind: string; body: string } }>(
+      platform.url,
+      otherToken,
+      `subscription { notificationAdded { kind body } }`,
+    );
     await assignNewTask(admin, await subOf(officer), "Tập huấn công tác bầu cử cho tổ bầu cử");
 
-    await expect.poll(() => live.received.map((item) => item.notificationAdded.body).join("\n"), { timeout: 10_000 }).toContain("Tập huấn công tác bầu cử");
+    await expect
+      .poll(() => live.received.map((item) => item.notificationAdded.body).join("\n"), { timeout: 10_000 })
+      .toContain("Tập huấn công tác bầu cử");
     expect(live.received.find((item) => item.notificationAdded.body.includes("Tập huấn"))?.notificationAdded.kind).toBe("TASK_ASSIGNED");
     expect((await feedBodies(officer)).filter((body) => body.includes("Tập huấn công tác bầu cử"))).toHaveLength(1);
     expect(otherLive.received.some((item) => item.notificationAdded.body.includes("Tập huấn"))).toBe(false);
@@ -55,7 +73,12 @@ describe("notifications through the gateway of the all-in-one platform", { timeo
     const titles = Array.from({ length: 12 }, (_, i) => `Đợt vận động số ${i + 1}`);
 
     // The burst is still running (tasks being added, assigned, relayed, notified) when the process dies.
-    const outcomes = titles.map((title) => assignNewTask(admin(), lead, title).then(() => title, () => null));
+    const outcomes = titles.map((title) =>
+      assignNewTask(admin(), lead, title).then(
+        () => title,
+        () => null,
+      ),
+    );
     await new Promise<void>((resolve) => {
       let returned = 0;
       for (const outcome of outcomes) void outcome.then((title) => title !== null && ++returned === 3 && resolve());

@@ -18,14 +18,18 @@ describe("the all-in-one platform (pnpm start)", { timeout: 240_000 }, () => {
 
     const first = await startPlatformProcess(data.path, port);
     const anonymous = graphqlClient(first.url);
-    expect((await anonymous.request(`{ unit(code: "26740") { code fullName type } }`)).data).toEqual({ unit: { code: "26740", fullName: "Phường Sài Gòn", type: "PHUONG" } });
+    expect((await anonymous.request(`{ unit(code: "26740") { code fullName type } }`)).data).toEqual({
+      unit: { code: "26740", fullName: "Phường Sài Gòn", type: "PHUONG" },
+    });
     expect((await anonymous.request(`{ units(search: "ba diem") { totalCount edges { node { fullName } } } }`)).data).toEqual({
       units: { totalCount: 1, edges: [{ node: { fullName: "Xã Bà Điểm" } }] },
     });
     expect((await anonymous.request(REGISTER, { input })).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
 
     const otherWardAdmin = graphqlClient(first.url, { token: first.token("ward admin 27592") });
-    expect((await otherWardAdmin.request(REGISTER, { input })).data).toMatchObject({ registerOfficial: { __typename: "NotAllowedError", code: "NOT_ALLOWED" } });
+    expect((await otherWardAdmin.request(REGISTER, { input })).data).toMatchObject({
+      registerOfficial: { __typename: "NotAllowedError", code: "NOT_ALLOWED" },
+    });
 
     const cityAdmin = () => graphqlClient(first.url, { token: first.token("city admin") });
     const registered = await cityAdmin().request<{ registerOfficial: { official: { id: string } } }>(REGISTER, { input });
@@ -36,7 +40,11 @@ describe("the all-in-one platform (pnpm start)", { timeout: 240_000 }, () => {
     expect((await first.child.exited).code).toBe(0);
 
     const second = await startPlatformProcess(data.path, port);
-    const afterKill = (await cityAdmin().request<{ registerOfficial: { official: { id: string } } }>(REGISTER, { input: { ...input, fullName: "Ngô Văn Hải" } })).data?.registerOfficial.official.id;
+    const afterKill = (
+      await cityAdmin().request<{ registerOfficial: { official: { id: string } } }>(REGISTER, {
+        input: { ...input, fullName: "Ngô Văn Hải" },
+      })
+    ).data?.registerOfficial.official.id;
     second.child.kill("SIGKILL");
     await second.child.exited;
 

@@ -6,7 +6,12 @@ import { startPlatformProcess } from "./support/platform-process";
 import { ops, subOf, summaryOf, taskView, transition } from "./support/task-operations";
 
 const SAI_GON = "26740";
-const complete = { description: "Phối hợp các khu phố tổ chức ngày hội tại 10 khu dân cư", deliverable: "Báo cáo kết quả", expectedResult: "100% khu phố tham gia", title: "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc" };
+const complete = {
+  description: "Phối hợp các khu phố tổ chức ngày hội tại 10 khu dân cư",
+  deliverable: "Báo cáo kết quả",
+  expectedResult: "100% khu phố tham gia",
+  title: "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc",
+};
 
 describe("tasks through the gateway of the all-in-one platform", { timeout: 240_000 }, () => {
   it("answers one query across directory and tasks: a ward's name, officials, task summary and overdue tasks with lead owners' names", async () => {
@@ -14,7 +19,14 @@ describe("tasks through the gateway of the all-in-one platform", { timeout: 240_
     onTestFinished(data.remove);
     const platform = await startPlatformProcess(data.path, await freePort());
     const admin = graphqlClient(platform.url, { token: platform.token(`ward admin ${SAI_GON}`) });
-    type Ward = { unit: { fullName: string; officials: { totalCount: number }; taskSummary: { overdueNotDone: number }; tasks: { edges: { node: { title: string; leadOwner: { fullName: string } } }[] } } };
+    type Ward = {
+      unit: {
+        fullName: string;
+        officials: { totalCount: number };
+        taskSummary: { overdueNotDone: number };
+        tasks: { edges: { node: { title: string; leadOwner: { fullName: string } } }[] };
+      };
+    };
     const { data: ward, errors } = await admin.request<Ward>(`{ unit(code: "${SAI_GON}") {
       fullName officials { totalCount } taskSummary { overdueNotDone }
       tasks(overdue: true) { edges { node { title leadOwner { fullName } } } } } }`);
@@ -36,17 +48,23 @@ describe("tasks through the gateway of the all-in-one platform", { timeout: 240_
     const outsider = graphqlClient(platform.url, { token: platform.token("officer 27592") });
     const leadId = await subOf(lead);
 
-    const incomplete = await admin.request<{ addTask: { task: { id: string } } }>(ops.addTask, { input: { unit: SAI_GON, title: "Việc chưa rõ" } });
+    const incomplete = await admin.request<{ addTask: { task: { id: string } } }>(ops.addTask, {
+      input: { unit: SAI_GON, title: "Việc chưa rõ" },
+    });
     const refused = await transition(admin, "assignTask", incomplete.data?.addTask.task.id as string);
     expect(refused).toMatchObject({ __typename: "ChecklistIncompleteError", code: "VALIDATION" });
     expect(refused.missing).toEqual(expect.arrayContaining(["LEAD_OWNER", "DELIVERABLE", "EXPECTED_RESULT", "DEADLINE"]));
 
-    const added = await admin.request<{ addTask: { task: { id: string; status: string } } }>(ops.addTask, { input: { unit: SAI_GON, ...complete, leadOwner: leadId, deadline: "2099-12-31" } });
+    const added = await admin.request<{ addTask: { task: { id: string; status: string } } }>(ops.addTask, {
+      input: { unit: SAI_GON, ...complete, leadOwner: leadId, deadline: "2099-12-31" },
+    });
     const id = added.data?.addTask.task.id as string;
     expect(added.data?.addTask.task.status).toBe("DRAFT");
     expect(await transition(admin, "assignTask", id)).toMatchObject({ __typename: "AssignTaskSuccess" });
     expect(await transition(lead, "acceptTask", id)).toEqual({ __typename: "AcceptTaskSuccess" });
-    expect(await transition(lead, "reportTaskProgress", id, ', percent: 60, note: "Đã họp 8/10 khu phố"')).toEqual({ __typename: "ReportTaskProgressSuccess" });
+    expect(await transition(lead, "reportTaskProgress", id, ', percent: 60, note: "Đã họp 8/10 khu phố"')).toEqual({
+      __typename: "ReportTaskProgressSuccess",
+    });
 
     expect(await taskView(outsider, id)).toBeNull();
     expect(await transition(outsider, "submitTask", id)).toMatchObject({ __typename: "NotFoundError" });
@@ -55,7 +73,14 @@ describe("tasks through the gateway of the all-in-one platform", { timeout: 240_
     expect(await transition(admin, "confirmTask", id)).toEqual({ __typename: "ConfirmTaskSuccess" });
     const done = await taskView(admin, id);
     expect(done).toMatchObject({ status: "DONE", completion: "ON_TIME", leadOwner: { fullName: "Phạm Văn Minh" } });
-    expect(done?.history.map((entry) => entry.event)).toEqual(["TaskAdded", "TaskAssigned", "TaskAccepted", "TaskProgressReported", "TaskSubmitted", "TaskConfirmed"]);
+    expect(done?.history.map((entry) => entry.event)).toEqual([
+      "TaskAdded",
+      "TaskAssigned",
+      "TaskAccepted",
+      "TaskProgressReported",
+      "TaskSubmitted",
+      "TaskConfirmed",
+    ]);
   });
 
   it("marks a task overdue exactly once across restarts with CLOCK_START, and counts it done late when confirmed", async () => {
@@ -66,7 +91,9 @@ describe("tasks through the gateway of the all-in-one platform", { timeout: 240_
     const before = await startPlatformProcess(data.path, port, { CLOCK_START: "2026-03-02T09:00:00+07:00" });
     const admin = () => graphqlClient(before.url, { token: before.token(`ward admin ${SAI_GON}`) });
     const lead = () => graphqlClient(before.url, { token: before.token(`officer ${SAI_GON}`) });
-    const added = await admin().request<{ addTask: { task: { id: string } } }>(ops.addTask, { input: { unit: SAI_GON, ...complete, leadOwner: await subOf(lead()), deadline: "2026-03-05" } });
+    const added = await admin().request<{ addTask: { task: { id: string } } }>(ops.addTask, {
+      input: { unit: SAI_GON, ...complete, leadOwner: await subOf(lead()), deadline: "2026-03-05" },
+    });
     const id = added.data?.addTask.task.id as string;
     await transition(admin(), "assignTask", id);
     await transition(lead(), "acceptTask", id);

@@ -80,8 +80,19 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
   await Promise.all([inspections.ensureIndexes(), supervisions.ensureIndexes(), recommendations.ensureIndexes()]);
   const aggregates = [TASKS, PROGRAMMES, INSPECTIONS, SUPERVISIONS, RECOMMENDATIONS];
   const metrics = deps.metrics ?? createMetrics();
-  const relay = createRelay({ db: deps.db, collections: aggregates, bus: deps.bus, log, observer: relayMetrics(metrics, "tasks", deps.db, aggregates) });
-  const programmeCommands = createProgrammeCommands({ db: deps.db, clock: deps.clock, knownUnits, afterSave: (id) => void relay.drain(PROGRAMMES, id) });
+  const relay = createRelay({
+    db: deps.db,
+    collections: aggregates,
+    bus: deps.bus,
+    log,
+    observer: relayMetrics(metrics, "tasks", deps.db, aggregates),
+  });
+  const programmeCommands = createProgrammeCommands({
+    db: deps.db,
+    clock: deps.clock,
+    knownUnits,
+    afterSave: (id) => void relay.drain(PROGRAMMES, id),
+  });
   const taskCommands = createTaskCommands({
     db: deps.db,
     clock: deps.clock,
@@ -91,8 +102,23 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
     knownUnits,
     afterSave: (id) => void relay.drain(TASKS, id),
   });
-  const openFollowUps = createFollowUpTasks({ db: deps.db, clock: deps.clock, policy: { checklist, reminderOffsets }, officials, knownUnits, afterSave: (id) => void relay.drain(TASKS, id) });
-  const inspectionCommands = createInspectionCommands({ db: deps.db, clock: deps.clock, checklist, openFollowUps, officials, knownUnits, afterSave: (id) => void relay.drain(INSPECTIONS, id) });
+  const openFollowUps = createFollowUpTasks({
+    db: deps.db,
+    clock: deps.clock,
+    policy: { checklist, reminderOffsets },
+    officials,
+    knownUnits,
+    afterSave: (id) => void relay.drain(TASKS, id),
+  });
+  const inspectionCommands = createInspectionCommands({
+    db: deps.db,
+    clock: deps.clock,
+    checklist,
+    openFollowUps,
+    officials,
+    knownUnits,
+    afterSave: (id) => void relay.drain(INSPECTIONS, id),
+  });
   const supervisionCommands = createSupervisionCommands({
     db: deps.db,
     clock: deps.clock,
@@ -100,8 +126,21 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
     afterSaveSupervision: (id) => void relay.drain(SUPERVISIONS, id),
     afterSaveRecommendation: (id) => void relay.drain(RECOMMENDATIONS, id),
   });
-  const schedule = createTaskSchedule({ queries: tasks, commands: taskCommands, clock: deps.clock, log, reminderOffsets, intervalMs: deps.scheduleIntervalMs ?? 60_000 });
-  const recommendationSchedule = createRecommendationSchedule({ queries: recommendations, commands: supervisionCommands, clock: deps.clock, log, intervalMs: deps.scheduleIntervalMs ?? 60_000 });
+  const schedule = createTaskSchedule({
+    queries: tasks,
+    commands: taskCommands,
+    clock: deps.clock,
+    log,
+    reminderOffsets,
+    intervalMs: deps.scheduleIntervalMs ?? 60_000,
+  });
+  const recommendationSchedule = createRecommendationSchedule({
+    queries: recommendations,
+    commands: supervisionCommands,
+    clock: deps.clock,
+    log,
+    intervalMs: deps.scheduleIntervalMs ?? 60_000,
+  });
   let followUpConsumer: Consumer | undefined;
   let officialConsumer: Consumer | undefined;
   const schema = buildTasksSchema({

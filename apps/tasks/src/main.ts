@@ -25,7 +25,15 @@ const app = await buildApp({
 });
 const server = await app.subgraph.listen(config.PORT, config.HOST);
 await app.start();
-log.info({ port: server.port, checklist: config.TASK_CHECKLIST, store: config.MONGODB_URL ? "mongodb" : "embedded", bus: config.NATS_URL ? "nats" : "embedded" }, "tasks subgraph listening");
+log.info(
+  {
+    port: server.port,
+    checklist: config.TASK_CHECKLIST,
+    store: config.MONGODB_URL ? "mongodb" : "embedded",
+    bus: config.NATS_URL ? "nats" : "embedded",
+  },
+  "tasks subgraph listening",
+);
 
 exitOnSignals(log, async () => {
   await server.close();

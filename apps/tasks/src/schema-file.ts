@@ -19,7 +19,13 @@ export async function printTasksSdl(): Promise<string> {
   const store = await openEmbeddedStore({ dir });
   try {
     const bus = await openEmbeddedBus({ db: store.db("bus") });
-    const app = await buildApp({ db: store.db("tasks"), bus, clock: systemClock, verifier: createVerifier({ secret: DEV_AUTH_SECRET }), log: pino({ level: "silent" }) });
+    const app = await buildApp({
+      db: store.db("tasks"),
+      bus,
+      clock: systemClock,
+      verifier: createVerifier({ secret: DEV_AUTH_SECRET }),
+      log: pino({ level: "silent" }),
+    });
     await bus.close();
     return printSubgraphSdl(app.schema);
   } finally {

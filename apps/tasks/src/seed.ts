@@ -29,14 +29,62 @@ export interface SeedOutcome {
 type Stage = "DRAFT" | "ASSIGNED" | "IN_PROGRESS" | "SUBMITTED" | "DONE_ON_TIME" | "DONE_LATE" | "OVERDUE" | "CANCELLED";
 
 const PLAN: { title: string; deliverable: string; expectedResult: string; dueInDays: number; stage: Stage }[] = [
-  { title: "Hội nghị quán triệt Nghị quyết Đại hội MTTQ phường", deliverable: "Biên bản hội nghị", expectedResult: "100% Ban Công tác Mặt trận được quán triệt", dueInDays: 7, stage: "DONE_ON_TIME" },
-  { title: "Tuyên truyền bầu cử tại các khu phố", deliverable: "Kế hoạch và ảnh hoạt động", expectedResult: "Mỗi khu phố có ít nhất 2 pano, 1 buổi loa", dueInDays: -10, stage: "DONE_LATE" },
-  { title: "Rà soát hộ nghèo, cận nghèo năm 2026", deliverable: "Danh sách rà soát có xác nhận", expectedResult: "100% hộ được rà soát", dueInDays: -3, stage: "OVERDUE" },
-  { title: "Vận động Quỹ Vì người nghèo", deliverable: "Báo cáo kết quả vận động", expectedResult: "Đạt 120% chỉ tiêu năm trước", dueInDays: 12, stage: "IN_PROGRESS" },
-  { title: "Tổng hợp ý kiến cử tri gửi HĐND phường", deliverable: "Báo cáo tổng hợp", expectedResult: "Mọi ý kiến được phân loại và chuyển cơ quan có thẩm quyền", dueInDays: 5, stage: "SUBMITTED" },
-  { title: "Xây dựng mô hình khu phố văn minh", deliverable: "Đề án mô hình", expectedResult: "1 khu phố điểm được công nhận", dueInDays: 30, stage: "ASSIGNED" },
-  { title: "Kiểm tra hoạt động Ban Thanh tra nhân dân", deliverable: "Biên bản kiểm tra", expectedResult: "Kiến nghị khắc phục được ghi nhận", dueInDays: 20, stage: "DRAFT" },
-  { title: "Hội thi tuyên truyền viên giỏi", deliverable: "Kế hoạch hội thi", expectedResult: "Tổ chức 1 hội thi cấp phường", dueInDays: 15, stage: "CANCELLED" },
+  {
+    title: "Hội nghị quán triệt Nghị quyết Đại hội MTTQ phường",
+    deliverable: "Biên bản hội nghị",
+    expectedResult: "100% Ban Công tác Mặt trận được quán triệt",
+    dueInDays: 7,
+    stage: "DONE_ON_TIME",
+  },
+  {
+    title: "Tuyên truyền bầu cử tại các khu phố",
+    deliverable: "Kế hoạch và ảnh hoạt động",
+    expectedResult: "Mỗi khu phố có ít nhất 2 pano, 1 buổi loa",
+    dueInDays: -10,
+    stage: "DONE_LATE",
+  },
+  {
+    title: "Rà soát hộ nghèo, cận nghèo năm 2026",
+    deliverable: "Danh sách rà soát có xác nhận",
+    expectedResult: "100% hộ được rà soát",
+    dueInDays: -3,
+    stage: "OVERDUE",
+  },
+  {
+    title: "Vận động Quỹ Vì người nghèo",
+    deliverable: "Báo cáo kết quả vận động",
+    expectedResult: "Đạt 120% chỉ tiêu năm trước",
+    dueInDays: 12,
+    stage: "IN_PROGRESS",
+  },
+  {
+    title: "Tổng hợp ý kiến cử tri gửi HĐND phường",
+    deliverable: "Báo cáo tổng hợp",
+    expectedResult: "Mọi ý kiến được phân loại và chuyển cơ quan có thẩm quyền",
+    dueInDays: 5,
+    stage: "SUBMITTED",
+  },
+  {
+    title: "Xây dựng mô hình khu phố văn minh",
+    deliverable: "Đề án mô hình",
+    expectedResult: "1 khu phố điểm được công nhận",
+    dueInDays: 30,
+    stage: "ASSIGNED",
+  },
+  {
+    title: "Kiểm tra hoạt động Ban Thanh tra nhân dân",
+    deliverable: "Biên bản kiểm tra",
+    expectedResult: "Kiến nghị khắc phục được ghi nhận",
+    dueInDays: 20,
+    stage: "DRAFT",
+  },
+  {
+    title: "Hội thi tuyên truyền viên giỏi",
+    deliverable: "Kế hoạch hội thi",
+    expectedResult: "Tổ chức 1 hội thi cấp phường",
+    dueInDays: 15,
+    stage: "CANCELLED",
+  },
 ];
 
 /**
@@ -58,7 +106,10 @@ export async function seedTasks(app: TasksApp, options: SeedOptions): Promise<Se
     const staff = options.officials.filter((official) => official.unit === ward);
     const lead = leads[index] as SeedOfficial;
     const admin = staff[1] ?? { id: `demo-admin-${ward}`, name: "Chủ tịch UB MTTQ phường", unit: ward };
-    const as = (who: SeedOfficial, role: Principal["roles"][number]): Caller => ({ principal: { sub: who.id, name: who.name, roles: [role], units: [ward] }, correlationId: `seed-${ward}` });
+    const as = (who: SeedOfficial, role: Principal["roles"][number]): Caller => ({
+      principal: { sub: who.id, name: who.name, roles: [role], units: [ward] },
+      correlationId: `seed-${ward}`,
+    });
     const adminCaller = as(admin, "unit_admin");
     const leadCaller = as(lead, "unit_officer");
 
@@ -70,7 +121,12 @@ export async function seedTasks(app: TasksApp, options: SeedOptions): Promise<Se
           term: "2025–2030",
           periodFrom: "2025-11-01",
           periodTo: "2030-10-31",
-          sourceDocument: { number: "01-NQ/ĐH", date: "2025-09-25", issuer: "Đại hội đại biểu MTTQ Việt Nam phường", summary: "Nghị quyết Đại hội nhiệm kỳ 2025–2030" },
+          sourceDocument: {
+            number: "01-NQ/ĐH",
+            date: "2025-09-25",
+            issuer: "Đại hội đại biểu MTTQ Việt Nam phường",
+            summary: "Nghị quyết Đại hội nhiệm kỳ 2025–2030",
+          },
           targets: [
             { indicator: "Hộ gia đình đạt danh hiệu Gia đình văn hóa", baseline: 92, targetValue: 97, unitOfMeasure: "%", period: "2030" },
             { indicator: "Khu phố đạt chuẩn văn minh đô thị", targetValue: 100, unitOfMeasure: "%", period: "2030" },
@@ -94,7 +150,8 @@ export async function seedTasks(app: TasksApp, options: SeedOptions): Promise<Se
       };
       const task = must(await app.taskCommands.add({ unit: ward, programmeId: programme.id, details }, adminCaller));
       tasks += 1;
-      const run = async (caller: Caller, command: Parameters<TasksApp["taskCommands"]["run"]>[0]) => must(await app.taskCommands.run(command, caller));
+      const run = async (caller: Caller, command: Parameters<TasksApp["taskCommands"]["run"]>[0]) =>
+        must(await app.taskCommands.run(command, caller));
       if (step.stage === "DRAFT") continue;
       if (step.stage === "CANCELLED") {
         await run(adminCaller, { type: "CancelTask", taskId: task.id, reason: "Lồng ghép vào hoạt động kỷ niệm Ngày hội Đại đoàn kết" });
@@ -103,7 +160,13 @@ export async function seedTasks(app: TasksApp, options: SeedOptions): Promise<Se
       await run(adminCaller, { type: "AssignTask", taskId: task.id });
       if (step.stage === "ASSIGNED") continue;
       await run(leadCaller, { type: "AcceptTask", taskId: task.id });
-      await run(leadCaller, { type: "ReportTaskProgress", taskId: task.id, percent: 50, note: "Đã triển khai đến các khu phố", evidence: [] });
+      await run(leadCaller, {
+        type: "ReportTaskProgress",
+        taskId: task.id,
+        percent: 50,
+        note: "Đã triển khai đến các khu phố",
+        evidence: [],
+      });
       if (step.stage === "IN_PROGRESS" || step.stage === "OVERDUE") continue;
       await run(leadCaller, { type: "SubmitTask", taskId: task.id, note: "Đã hoàn thành, gửi kèm sản phẩm" });
       if (step.stage === "SUBMITTED") continue;

@@ -21,10 +21,14 @@ describe("history", () => {
     await lan.request(mutation("requestExtension"), { input: { id, newDeadline: "2026-03-31", reason: "Chờ lịch hội trường" } });
     await admin.request(mutation("grantExtension"), { input: { id, reason: "Đồng ý gia hạn" } });
 
-    const history = await lan.request<{ task: { deadline: string; history: { event: string; actor: string; actorName: string; authority: string; changes: { field: string; value: string }[] }[] } }>(
-      `query($id: ID!) { task(id: $id) { deadline history { version at event actor actorName authority changes { field value } } } }`,
-      { id },
-    );
+    const history = await lan.request<{
+      task: {
+        deadline: string;
+        history: { event: string; actor: string; actorName: string; authority: string; changes: { field: string; value: string }[] }[];
+      };
+    }>(`query($id: ID!) { task(id: $id) { deadline history { version at event actor actorName authority changes { field value } } } }`, {
+      id,
+    });
     const entries = history.data?.task.history ?? [];
     expect(entries.map((entry) => [entry.event, entry.actor, entry.authority])).toEqual([
       ["TaskAdded", "sg-officer", `unit_officer of ${SAI_GON}`],
@@ -36,11 +40,16 @@ describe("history", () => {
     expect(entries[4]?.changes).toContainEqual({ field: "newDeadline", value: "2026-03-31" });
     expect(history.data?.task.deadline).toBe("2026-03-31");
 
-    const asOf = await lan.request<{ taskAsOf: unknown }>(`query($id: ID!, $at: DateTime!) { taskAsOf(id: $id, at: $at) { ${STATE} } }`, { id, at: between });
+    const asOf = await lan.request<{ taskAsOf: unknown }>(`query($id: ID!, $at: DateTime!) { taskAsOf(id: $id, at: $at) { ${STATE} } }`, {
+      id,
+      at: between,
+    });
     expect(asOf.data?.taskAsOf).toEqual(snapshot);
     const before = await lan.request(`query($id: ID!) { taskAsOf(id: $id, at: "2026-01-01T00:00:00+07:00") { id } }`, { id });
     expect(before.data).toEqual({ taskAsOf: null });
-    const other = await (await service.as(people.bdOfficer)).request(`query($id: ID!, $at: DateTime!) { taskAsOf(id: $id, at: $at) { id } }`, { id, at: between });
+    const other = await (
+      await service.as(people.bdOfficer)
+    ).request(`query($id: ID!, $at: DateTime!) { taskAsOf(id: $id, at: $at) { id } }`, { id, at: between });
     expect(other.data).toEqual({ taskAsOf: null });
   });
 });

@@ -10,7 +10,11 @@ describe("a task's lifecycle through GraphQL", () => {
   it("goes from addTask to confirmTask, done on time, and publishes task.confirmed", async () => {
     const service = await startTasks();
     const received: Envelope[] = [];
-    const consumer = await service.bus.consume({ durable: "test.confirmed", subject: taskConfirmed.subject, handler: async (event) => void received.push(event) });
+    const consumer = await service.bus.consume({
+      durable: "test.confirmed",
+      subject: taskConfirmed.subject,
+      handler: async (event) => void received.push(event),
+    });
     const officer = await service.as(people.sgOfficer);
     const lan = await service.as(people.lan);
     const admin = await service.as(people.sgAdmin);
@@ -19,23 +23,43 @@ describe("a task's lifecycle through GraphQL", () => {
     expect(added.data?.addTask).toMatchObject({ __typename: "AddTaskSuccess", task: { status: "DRAFT", missingChecklistItems: [] } });
     const id = added.data?.addTask.task?.id as string;
 
-    expect((await officer.request<Result<"assignTask">>(mutation("assignTask"), { input: { id } })).data?.assignTask.task?.status).toBe("ASSIGNED");
-    expect((await lan.request<Result<"acceptTask">>(mutation("acceptTask"), { input: { id } })).data?.acceptTask.task?.status).toBe("IN_PROGRESS");
-    const reported = await lan.request<Result<"reportTaskProgress">>(mutation("reportTaskProgress"), { input: { id, percent: 60, note: "Đã họp 6/10 khu phố", evidence: ["https://example.vn/bien-ban.pdf"] } });
+    expect((await officer.request<Result<"assignTask">>(mutation("assignTask"), { input: { id } })).data?.assignTask.task?.status).toBe(
+      "ASSIGNED",
+    );
+    expect((await lan.request<Result<"acceptTask">>(mutation("acceptTask"), { input: { id } })).data?.acceptTask.task?.status).toBe(
+      "IN_PROGRESS",
+    );
+    const reported = await lan.request<Result<"reportTaskProgress">>(mutation("reportTaskProgress"), {
+      input: { id, percent: 60, note: "Đã họp 6/10 khu phố", evidence: ["https://example.vn/bien-ban.pdf"] },
+    });
     expect(reported.data?.reportTaskProgress.task?.progress).toBe(60);
-    expect((await lan.request<Result<"submitTask">>(mutation("submitTask"), { input: { id, note: "Hoàn thành" } })).data?.submitTask.task?.status).toBe("SUBMITTED");
+    expect(
+      (await lan.request<Result<"submitTask">>(mutation("submitTask"), { input: { id, note: "Hoàn thành" } })).data?.submitTask.task
+        ?.status,
+    ).toBe("SUBMITTED");
     const confirmed = await admin.request<Result<"confirmTask">>(mutation("confirmTask"), { input: { id } });
-    expect(confirmed.data?.confirmTask).toMatchObject({ __typename: "ConfirmTaskSuccess", task: { status: "DONE", completion: "ON_TIME", progress: 100 } });
+    expect(confirmed.data?.confirmTask).toMatchObject({
+      __typename: "ConfirmTaskSuccess",
+      task: { status: "DONE", completion: "ON_TIME", progress: 100 },
+    });
 
     await expect.poll(() => received.length).toBe(1);
     await consumer.stop();
-    expect(received[0]).toMatchObject({ type: "lienthong.tasks.task.confirmed.v1", subject: id, actor: people.sgAdmin.sub, unit: SAI_GON, data: { completion: "ON_TIME" } });
+    expect(received[0]).toMatchObject({
+      type: "lienthong.tasks.task.confirmed.v1",
+      subject: id,
+      actor: people.sgAdmin.sub,
+      unit: SAI_GON,
+      data: { completion: "ON_TIME" },
+    });
   });
 
   it("refuses to assign an incomplete task with every missing rõ, and writes nothing", async () => {
     const service = await startTasks();
     const officer = await service.as(people.sgOfficer);
-    const added = await officer.request<Result<"addTask">>(mutation("addTask"), { input: { unit: SAI_GON, title: "Vận động Quỹ Vì người nghèo" } });
+    const added = await officer.request<Result<"addTask">>(mutation("addTask"), {
+      input: { unit: SAI_GON, title: "Vận động Quỹ Vì người nghèo" },
+    });
     const id = added.data?.addTask.task?.id as string;
     const refused = await officer.request<Result<"assignTask">>(mutation("assignTask"), { input: { id } });
     expect(refused.data?.assignTask).toMatchObject({
@@ -67,7 +91,9 @@ describe("a task's lifecycle through GraphQL", () => {
       from: "draft",
       attempted: "confirm",
     });
-    const bad = await officer.request<Result<"addTask">>(mutation("addTask"), { input: { unit: "123", title: " ", deadline: "2026-02-30" } });
+    const bad = await officer.request<Result<"addTask">>(mutation("addTask"), {
+      input: { unit: "123", title: " ", deadline: "2026-02-30" },
+    });
     expect(bad.errors?.[0]?.message ?? "").toMatch(/Date/);
     const badFields = await officer.request<Result<"addTask">>(mutation("addTask"), { input: { unit: "123", title: " " } });
     expect(badFields.data?.addTask.fields?.map((field) => field.path.join("."))).toEqual(["unit", "title"]);
@@ -88,7 +114,9 @@ describe("another ward", () => {
     const missing = await other.request<Result<"cancelTask">>(mutation("cancelTask"), { input: { id: "no-such-task", reason: "thử" } });
     expect(cancel.data?.cancelTask).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND", message: `task ${id} not found` });
     expect(missing.data?.cancelTask.__typename).toBe("NotFoundError");
-    const units = await other.request(`{ _entities(representations: [{ __typename: "Unit", code: "${SAI_GON}" }]) { ... on Unit { tasks { totalCount } taskSummary { total } } } }`);
+    const units = await other.request(
+      `{ _entities(representations: [{ __typename: "Unit", code: "${SAI_GON}" }]) { ... on Unit { tasks { totalCount } taskSummary { total } } } }`,
+    );
     expect(units.data).toEqual({ _entities: [{ tasks: { totalCount: 0 }, taskSummary: null }] });
   });
 

@@ -33,8 +33,12 @@ describe("owners of a task", () => {
     await service.bus.publish(deactivated({ id: people.lan.sub, unit: SAI_GON }, 2));
     await untilOfficial(service, people.lan.sub, { active: false });
     const officer = await service.as(people.sgOfficer);
-    const refused = await officer.request<Added>(mutation("addTask"), { input: { unit: SAI_GON, ...completeTask, leadOwner: "o-minh", coOwners: [people.lan.sub] } });
-    expect(fieldsOf(refused.data?.addTask)).toEqual([["coOwners.0", `${people.lan.name} (${people.lan.sub}) is no longer an active official`]]);
+    const refused = await officer.request<Added>(mutation("addTask"), {
+      input: { unit: SAI_GON, ...completeTask, leadOwner: "o-minh", coOwners: [people.lan.sub] },
+    });
+    expect(fieldsOf(refused.data?.addTask)).toEqual([
+      ["coOwners.0", `${people.lan.name} (${people.lan.sub}) is no longer an active official`],
+    ]);
     const asLead = await officer.request<Added>(mutation("addTask"), { input: { unit: SAI_GON, ...completeTask } });
     expect(asLead.data?.addTask.fields?.map((field) => field.path.join("."))).toEqual(["leadOwner"]);
   });
@@ -42,17 +46,25 @@ describe("owners of a task", () => {
   it("has its lead in the unit that carries the task out, on adding, on editing, and when the city assigns it", async () => {
     const service = await startTasks();
     const officer = await service.as(people.sgOfficer);
-    const wrongUnit = await officer.request<Added>(mutation("addTask"), { input: { unit: SAI_GON, ...completeTask, leadOwner: people.bdOfficer.sub } });
-    expect(fieldsOf(wrongUnit.data?.addTask)).toEqual([["leadOwner", `${people.bdOfficer.name} (${people.bdOfficer.sub}) is not an official of unit ${SAI_GON}`]]);
+    const wrongUnit = await officer.request<Added>(mutation("addTask"), {
+      input: { unit: SAI_GON, ...completeTask, leadOwner: people.bdOfficer.sub },
+    });
+    expect(fieldsOf(wrongUnit.data?.addTask)).toEqual([
+      ["leadOwner", `${people.bdOfficer.name} (${people.bdOfficer.sub}) is not an official of unit ${SAI_GON}`],
+    ]);
     const city = await service.as(people.city);
     const byCity = await city.request<Added>(mutation("addTask"), { input: { unit: BA_DIEM, ...completeTask } });
     expect(byCity.data?.addTask.fields?.map((field) => field.path.join("."))).toEqual(["leadOwner"]);
 
     const added = await officer.request<Added>(mutation("addTask"), { input: { unit: SAI_GON, ...completeTask } });
     const id = added.data?.addTask.task?.id as string;
-    const edited = await officer.request<{ updateTask: Refusal }>(mutation("updateTask"), { input: { id, leadOwner: people.bdAdmin.sub, coOwners: [people.bdOfficer.sub] } });
+    const edited = await officer.request<{ updateTask: Refusal }>(mutation("updateTask"), {
+      input: { id, leadOwner: people.bdAdmin.sub, coOwners: [people.bdOfficer.sub] },
+    });
     expect(edited.data?.updateTask.fields?.map((field) => field.path.join("."))).toEqual(["leadOwner"]);
-    const coOwnerElsewhere = await officer.request<{ updateTask: Payload }>(mutation("updateTask"), { input: { id, coOwners: [people.bdOfficer.sub] } });
+    const coOwnerElsewhere = await officer.request<{ updateTask: Payload }>(mutation("updateTask"), {
+      input: { id, coOwners: [people.bdOfficer.sub] },
+    });
     expect(coOwnerElsewhere.data?.updateTask.__typename).toBe("UpdateTaskSuccess");
   });
 });
@@ -81,7 +93,9 @@ describe("the officials read model", () => {
     // Events are handled in order: once a later registration is known, the stale ones above have been folded in.
     await registerOfficials(service, [{ id: "o-sentinel", fullName: "Mai Văn Tâm", unit: SAI_GON }]);
     await untilOfficial(service, thu.id, { unit: BA_DIEM, fullName: "Hồ Thị Minh Thu", active: false });
-    const afterwards = await bdOfficer.request<Added>(mutation("addTask"), { input: { unit: BA_DIEM, ...completeTask, leadOwner: thu.id } });
+    const afterwards = await bdOfficer.request<Added>(mutation("addTask"), {
+      input: { unit: BA_DIEM, ...completeTask, leadOwner: thu.id },
+    });
     expect(fieldsOf(afterwards.data?.addTask)).toEqual([["leadOwner", `Hồ Thị Minh Thu (${thu.id}) is no longer an active official`]]);
   });
 
@@ -106,13 +120,25 @@ describe("inspections", () => {
     const inspector = await service.as(people.inspector);
     const plan = { inspectedUnit: SAI_GON, scope: "Kiểm tra việc thực hiện Nghị quyết", date: "2026-03-12", lead: people.inspector.sub };
     const refused = await inspector.request<{ planInspection: Refusal }>(PLAN, { input: { ...plan, team: ["insp-binh", "insp-ghost"] } });
-    expect(fieldsOf(refused.data?.planInspection)).toEqual([["team.1", "unknown official insp-ghost (if they were registered just now, try again in a moment)"]]);
-    const planned = await inspector.request<{ planInspection: { __typename: string; inspection?: { id: string } } }>(PLAN, { input: { ...plan, team: ["insp-binh"] } });
+    expect(fieldsOf(refused.data?.planInspection)).toEqual([
+      ["team.1", "unknown official insp-ghost (if they were registered just now, try again in a moment)"],
+    ]);
+    const planned = await inspector.request<{ planInspection: { __typename: string; inspection?: { id: string } } }>(PLAN, {
+      input: { ...plan, team: ["insp-binh"] },
+    });
     expect(planned.data?.planInspection.__typename).toBe("PlanInspectionSuccess");
 
-    const followUp = { title: "Bổ sung biên bản", deliverable: "Biên bản", expectedResult: "Đủ biên bản", deadline: "2026-04-15", leadOwner: people.bdOfficer.sub };
+    const followUp = {
+      title: "Bổ sung biên bản",
+      deliverable: "Biên bản",
+      expectedResult: "Đủ biên bản",
+      deadline: "2026-04-15",
+      leadOwner: people.bdOfficer.sub,
+    };
     const findings = [{ summary: "Thiếu biên bản họp khu phố", severity: "MODERATE", followUp }];
-    const recorded = await inspector.request<{ recordInspectionFindings: Refusal }>(RECORD, { input: { id: planned.data?.planInspection.inspection?.id, findings } });
+    const recorded = await inspector.request<{ recordInspectionFindings: Refusal }>(RECORD, {
+      input: { id: planned.data?.planInspection.inspection?.id, findings },
+    });
     expect(fieldsOf(recorded.data?.recordInspectionFindings)).toEqual([
       ["findings.0.followUp.leadOwner", `${people.bdOfficer.name} (${people.bdOfficer.sub}) is not an official of unit ${SAI_GON}`],
     ]);

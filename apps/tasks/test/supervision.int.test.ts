@@ -20,10 +20,29 @@ const UNIT = `{ _entities(representations: [{ __typename: "Unit", code: "${SAI_G
 
 type Started = { startSupervision: { __typename: string; supervision?: { id: string }; code?: string } };
 type Issued = { issueRecommendation: { __typename: string; recommendation?: { id: string }; code?: string; message?: string } };
-type Answered = { answerRecommendation: { __typename: string; recommendation?: { answered: boolean; answeredOnTime: boolean; overdue: boolean }; code?: string; message?: string } };
-type UnitView = { _entities: { recommendationSummary: Record<string, number> | null; recommendations: { totalCount: number }; supervisions: { totalCount: number } }[] };
+type Answered = {
+  answerRecommendation: {
+    __typename: string;
+    recommendation?: { answered: boolean; answeredOnTime: boolean; overdue: boolean };
+    code?: string;
+    message?: string;
+  };
+};
+type UnitView = {
+  _entities: {
+    recommendationSummary: Record<string, number> | null;
+    recommendations: { totalCount: number };
+    supervisions: { totalCount: number };
+  }[];
+};
 
-const supervision = { subject: "Việc thực hiện chính sách an sinh xã hội", supervisedBody: SAI_GON, form: "SUPERVISION_TEAM", periodFrom: "2026-01-01", periodTo: "2026-06-30" };
+const supervision = {
+  subject: "Việc thực hiện chính sách an sinh xã hội",
+  supervisedBody: SAI_GON,
+  form: "SUPERVISION_TEAM",
+  periodFrom: "2026-01-01",
+  periodTo: "2026-06-30",
+};
 
 /** A ward supervision with two recommendations: one due 2026-03-20, one due 2026-04-30 and already answered. */
 async function supervised(service: Awaited<ReturnType<typeof startTasks>>) {
@@ -31,7 +50,8 @@ async function supervised(service: Awaited<ReturnType<typeof startTasks>>) {
   const started = await admin.request<Started>(START, { input: supervision });
   const supervisionId = started.data?.startSupervision.supervision?.id as string;
   const issue = async (content: string, answerDueDate: string) =>
-    (await admin.request<Issued>(ISSUE, { input: { supervisionId, content, answerDueDate } })).data?.issueRecommendation.recommendation?.id as string;
+    (await admin.request<Issued>(ISSUE, { input: { supervisionId, content, answerDueDate } })).data?.issueRecommendation.recommendation
+      ?.id as string;
   const soon = await issue("Công khai danh sách hộ nghèo tại khu phố", "2026-03-20");
   const later = await issue("Rà soát hồ sơ trợ cấp xã hội", "2026-04-30");
   await (await service.as(people.sgOfficer)).request(ANSWER, { input: { id: later, answer: "Đã rà soát 120 hồ sơ" } });
@@ -54,21 +74,39 @@ describe("supervision and recommendations", () => {
     await service.restart("2026-03-22T01:00:00.000Z");
     expect(await service.app.recommendationSchedule.runOnce()).toBe(0);
     const overdue: Envelope[] = [];
-    const consumer = await service.bus.consume({ durable: "test.recommendation-overdue", subject: recommendationBecameOverdue.subject, handler: async (event) => void overdue.push(event) });
+    const consumer = await service.bus.consume({
+      durable: "test.recommendation-overdue",
+      subject: recommendationBecameOverdue.subject,
+      handler: async (event) => void overdue.push(event),
+    });
     await expect.poll(() => overdue.length).toBe(1);
-    expect(overdue[0]).toMatchObject({ subject: soon, unit: SAI_GON, actor: "system:tasks-schedule", data: { answerDueDate: "2026-03-20" } });
+    expect(overdue[0]).toMatchObject({
+      subject: soon,
+      unit: SAI_GON,
+      actor: "system:tasks-schedule",
+      data: { answerDueDate: "2026-03-20" },
+    });
 
     const after = (await (await service.as(people.city)).request<UnitView>(UNIT)).data?._entities[0];
     expect(after?.recommendationSummary).toEqual({ issued: 2, answered: 1, open: 0, overdue: 1, overdueShare: 0.5 });
     expect(after?.recommendations.totalCount).toBe(1);
-    const csv = await service.fetch(new Request(`http://in-process.test/reports/recommendations.csv?units=${SAI_GON}`, { headers: { authorization: `Bearer ${await service.token(people.city)}` } }));
+    const csv = await service.fetch(
+      new Request(`http://in-process.test/reports/recommendations.csv?units=${SAI_GON}`, {
+        headers: { authorization: `Bearer ${await service.token(people.city)}` },
+      }),
+    );
     expect(await csv.text()).toBe(`unit,issued,answered,open,overdue,overdue_share\r\n${SAI_GON},2,1,0,1,0.5000\r\n`);
 
-    const late = await (await service.as(people.sgOfficer)).request<Answered>(ANSWER, { input: { id: soon, answer: "Đã niêm yết tại 10 khu phố" } });
+    const late = await (
+      await service.as(people.sgOfficer)
+    ).request<Answered>(ANSWER, { input: { id: soon, answer: "Đã niêm yết tại 10 khu phố" } });
     expect(late.data?.answerRecommendation.recommendation).toEqual({ answered: true, answeredOnTime: false, overdue: false });
     const again = await (await service.as(people.sgOfficer)).request<Answered>(ANSWER, { input: { id: soon, answer: "x" } });
     expect(again.data?.answerRecommendation.__typename).toBe("InvalidTransitionError");
-    expect((await (await service.as(people.city)).request<UnitView>(UNIT)).data?._entities[0]?.recommendationSummary).toMatchObject({ answered: 2, overdue: 0 });
+    expect((await (await service.as(people.city)).request<UnitView>(UNIT)).data?._entities[0]?.recommendationSummary).toMatchObject({
+      answered: 2,
+      overdue: 0,
+    });
     await consumer.stop();
     expect(overdue).toHaveLength(1);
   });
@@ -77,16 +115,35 @@ describe("supervision and recommendations", () => {
     const service = await startTasks();
     const { supervisionId, soon } = await supervised(service);
     const other = await service.as(people.bdAdmin);
-    const read = await other.request(`query($s: ID!, $r: ID!) { supervision(id: $s) { id } recommendation(id: $r) { id } supervisions { totalCount } }`, { s: supervisionId, r: soon });
+    const read = await other.request(
+      `query($s: ID!, $r: ID!) { supervision(id: $s) { id } recommendation(id: $r) { id } supervisions { totalCount } }`,
+      { s: supervisionId, r: soon },
+    );
     expect(read.data).toEqual({ supervision: null, recommendation: null, supervisions: { totalCount: 0 } });
-    expect((await other.request<UnitView>(UNIT)).data?._entities[0]).toEqual({ recommendationSummary: null, recommendations: { totalCount: 0, edges: [] }, supervisions: { totalCount: 0 } });
+    expect((await other.request<UnitView>(UNIT)).data?._entities[0]).toEqual({
+      recommendationSummary: null,
+      recommendations: { totalCount: 0, edges: [] },
+      supervisions: { totalCount: 0 },
+    });
 
     const answered = await other.request<Answered>(ANSWER, { input: { id: soon, answer: "x" } });
-    expect(answered.data?.answerRecommendation).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND", message: `recommendation ${soon} not found` });
+    expect(answered.data?.answerRecommendation).toEqual({
+      __typename: "NotFoundError",
+      code: "NOT_FOUND",
+      message: `recommendation ${soon} not found`,
+    });
     const issued = await other.request<Issued>(ISSUE, { input: { supervisionId, content: "x", answerDueDate: "2026-04-01" } });
-    expect(issued.data?.issueRecommendation).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND", message: `supervision ${supervisionId} not found` });
+    expect(issued.data?.issueRecommendation).toEqual({
+      __typename: "NotFoundError",
+      code: "NOT_FOUND",
+      message: `supervision ${supervisionId} not found`,
+    });
     expect((await other.request<Started>(START, { input: supervision })).data?.startSupervision.code).toBe("NOT_ALLOWED");
-    const csv = await service.fetch(new Request(`http://in-process.test/reports/recommendations.csv?units=${SAI_GON}`, { headers: { authorization: `Bearer ${await service.token(people.bdAdmin)}` } }));
+    const csv = await service.fetch(
+      new Request(`http://in-process.test/reports/recommendations.csv?units=${SAI_GON}`, {
+        headers: { authorization: `Bearer ${await service.token(people.bdAdmin)}` },
+      }),
+    );
     expect(csv.status).toBe(403);
   });
 

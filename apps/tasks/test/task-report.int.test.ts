@@ -18,7 +18,9 @@ function variedTasks(): Task[] {
     const status = TASK_STATUSES[index % TASK_STATUSES.length] ?? "DRAFT";
     const deadline = index % 11 === 0 ? undefined : addDays("2026-02-20" as IsoDate, (index * 7) % 40);
     const handedIn = (status === "SUBMITTED" || status === "DONE") && deadline !== undefined;
-    const submittedAt = handedIn ? new Date(Math.min(Date.parse(START), dueAt(addDays(deadline, (index % 5) - 2)).getTime())).toISOString() : undefined;
+    const submittedAt = handedIn
+      ? new Date(Math.min(Date.parse(START), dueAt(addDays(deadline, (index % 5) - 2)).getTime())).toISOString()
+      : undefined;
     return {
       id: `task-${index}`,
       unit,
@@ -32,7 +34,9 @@ function variedTasks(): Task[] {
       extensions: [],
       ...(deadline === undefined ? {} : { deadline }),
       ...(submittedAt === undefined ? {} : { submittedAt }),
-      ...(status === "DONE" && deadline !== undefined && submittedAt !== undefined ? { completion: completionOf(deadline, submittedAt) } : {}),
+      ...(status === "DONE" && deadline !== undefined && submittedAt !== undefined
+        ? { completion: completionOf(deadline, submittedAt) }
+        : {}),
     };
   });
 }
@@ -56,22 +60,37 @@ type Row = { unit: { code: string }; summary: Summary };
 
 it("reports for every unit exactly what that unit's own task summary shows, with and without a deadline window", async () => {
   const service = await startTasks({ officials: [] });
-  const stored: TaskDocument[] = [...variedTasks(), ...notInAnyBucket].map((task) => ({ _id: task.id, ...toStored(task), version: 1, _outbox: [] }));
+  const stored: TaskDocument[] = [...variedTasks(), ...notInAnyBucket].map((task) => ({
+    _id: task.id,
+    ...toStored(task),
+    version: 1,
+    _outbox: [],
+  }));
   await service.store.db("tasks").collection<TaskDocument>(TASKS).insertMany(stored);
   const city = await service.as(people.city);
 
-  const reportOf = async (args: string) => (await city.request<{ taskReport: Row[] }>(`{ taskReport${args} { unit { code } summary { ${SUMMARY_FIELDS} } } }`)).data?.taskReport ?? [];
+  const reportOf = async (args: string) =>
+    (await city.request<{ taskReport: Row[] }>(`{ taskReport${args} { unit { code } summary { ${SUMMARY_FIELDS} } } }`)).data?.taskReport ??
+    [];
   const summariesOf = async (units: string[], window: string) => {
     const representations = units.map((code) => `{ __typename: "Unit", code: "${code}" }`).join(", ");
-    const result = await city.request<{ _entities: { taskSummary: Summary }[] }>(`{ _entities(representations: [${representations}]) { ... on Unit { taskSummary${window} { ${SUMMARY_FIELDS} } } } }`);
+    const result = await city.request<{ _entities: { taskSummary: Summary }[] }>(
+      `{ _entities(representations: [${representations}]) { ... on Unit { taskSummary${window} { ${SUMMARY_FIELDS} } } } }`,
+    );
     return (result.data?._entities ?? []).map((entity, index) => ({ unit: { code: units[index] as string }, summary: entity.taskSummary }));
   };
 
   const everyUnit = await reportOf("");
   expect(everyUnit.map((row) => row.unit.code)).toEqual([SAI_GON, BEN_THANH, TAN_DINH, BA_DIEM].sort());
-  expect(everyUnit).toEqual(await summariesOf(everyUnit.map((row) => row.unit.code), ""));
+  expect(everyUnit).toEqual(
+    await summariesOf(
+      everyUnit.map((row) => row.unit.code),
+      "",
+    ),
+  );
   // The data set is varied enough that every bucket holds tasks somewhere.
-  for (const bucket of ["doneOnTime", "doneLate", "inProgressWithinDeadline", "overdueNotDone"]) expect(everyUnit.some((row) => (row.summary[bucket] ?? 0) > 0)).toBe(true);
+  for (const bucket of ["doneOnTime", "doneLate", "inProgressWithinDeadline", "overdueNotDone"])
+    expect(everyUnit.some((row) => (row.summary[bucket] ?? 0) > 0)).toBe(true);
 
   const listed = [BA_DIEM, CAU_ONG_LANH, SAI_GON, "26752", SAI_GON];
   const window = `(from: "2026-03-01", to: "2026-03-20")`;

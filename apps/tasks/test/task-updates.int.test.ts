@@ -25,9 +25,18 @@ it("clears a draft's optional details with explicit nulls, leaves out the rest, 
     `query($id: ID!) { task(id: $id) { history { event changes { field value } } } }`,
     { id },
   );
-  expect(history.data?.task.history.at(-1)).toEqual({ event: "TaskUpdated", changes: [{ field: "leadOwner", value: "" }, { field: "deadline", value: "" }] });
+  expect(history.data?.task.history.at(-1)).toEqual({
+    event: "TaskUpdated",
+    changes: [
+      { field: "leadOwner", value: "" },
+      { field: "deadline", value: "" },
+    ],
+  });
 
   await service.restart();
-  const read = await officer.request<{ task: { leadOwner: unknown; deadline: unknown } }>(`query($id: ID!) { task(id: $id) { leadOwner { id } deadline } }`, { id });
+  const read = await officer.request<{ task: { leadOwner: unknown; deadline: unknown } }>(
+    `query($id: ID!) { task(id: $id) { leadOwner { id } deadline } }`,
+    { id },
+  );
   expect(read.data?.task).toEqual({ leadOwner: null, deadline: null });
 });

@@ -11,20 +11,49 @@ it("refuses a unit code that is none of the 168 official units, even from the ci
   const service = await startTasks();
   const city = await service.as(people.city);
 
-  const task = await city.request<Record<"addTask", Payload & { fields?: { path: string[]; message: string }[] }>>(mutation("addTask"), { input: { unit: "00000", ...completeTask, leadOwner: null } });
-  expect(task.data?.addTask).toMatchObject({ __typename: "ValidationError", fields: [{ path: ["unit"], message: 'unknown unit code "00000"' }] });
+  const task = await city.request<Record<"addTask", Payload & { fields?: { path: string[]; message: string }[] }>>(mutation("addTask"), {
+    input: { unit: "00000", ...completeTask, leadOwner: null },
+  });
+  expect(task.data?.addTask).toMatchObject({
+    __typename: "ValidationError",
+    fields: [{ path: ["unit"], message: 'unknown unit code "00000"' }],
+  });
   expect((await city.request(`{ tasks(unit: "00000") { totalCount } }`)).data).toEqual({ tasks: { totalCount: 0 } });
 
   const plan = { inspectedUnit: "00000", scope: "Thực hiện Nghị quyết Đại hội", date: "2026-03-12", team: [], lead: "insp-an" };
   const inspection = await city.request<Refused<"planInspection">>(fieldsOf("planInspection", "PlanInspectionInput"), { input: plan });
-  expect(inspection.data?.planInspection).toEqual({ __typename: "ValidationError", fields: [{ path: ["inspectedUnit"], message: 'unknown unit code "00000"' }] });
+  expect(inspection.data?.planInspection).toEqual({
+    __typename: "ValidationError",
+    fields: [{ path: ["inspectedUnit"], message: 'unknown unit code "00000"' }],
+  });
 
-  const supervision = { subject: "Chính sách an sinh", supervisedBody: "00000", form: "SUPERVISION_TEAM", periodFrom: "2026-01-01", periodTo: "2026-06-30" };
-  const supervised = await city.request<Refused<"startSupervision">>(fieldsOf("startSupervision", "StartSupervisionInput"), { input: supervision });
-  expect(supervised.data?.startSupervision).toEqual({ __typename: "ValidationError", fields: [{ path: ["supervisedBody"], message: 'unknown unit code "00000"' }] });
+  const supervision = {
+    subject: "Chính sách an sinh",
+    supervisedBody: "00000",
+    form: "SUPERVISION_TEAM",
+    periodFrom: "2026-01-01",
+    periodTo: "2026-06-30",
+  };
+  const supervised = await city.request<Refused<"startSupervision">>(fieldsOf("startSupervision", "StartSupervisionInput"), {
+    input: supervision,
+  });
+  expect(supervised.data?.startSupervision).toEqual({
+    __typename: "ValidationError",
+    fields: [{ path: ["supervisedBody"], message: 'unknown unit code "00000"' }],
+  });
 
-  const programme = { issuingUnit: "00000", title: "Chương trình hành động", sourceDocument: { number: "01-NQ/ĐH", date: "2025-09-20", issuer: "Đại hội MTTQ", summary: "Nghị quyết Đại hội" }, targets: [] };
-  const created = await city.request<Refused<"createActionProgramme">>(fieldsOf("createActionProgramme", "CreateActionProgrammeInput"), { input: programme });
-  expect(created.data?.createActionProgramme).toEqual({ __typename: "ValidationError", fields: [{ path: ["issuingUnit"], message: 'unknown unit code "00000"' }] });
+  const programme = {
+    issuingUnit: "00000",
+    title: "Chương trình hành động",
+    sourceDocument: { number: "01-NQ/ĐH", date: "2025-09-20", issuer: "Đại hội MTTQ", summary: "Nghị quyết Đại hội" },
+    targets: [],
+  };
+  const created = await city.request<Refused<"createActionProgramme">>(fieldsOf("createActionProgramme", "CreateActionProgrammeInput"), {
+    input: programme,
+  });
+  expect(created.data?.createActionProgramme).toEqual({
+    __typename: "ValidationError",
+    fields: [{ path: ["issuingUnit"], message: 'unknown unit code "00000"' }],
+  });
   expect((await city.request(`{ programmes(issuingUnit: "00000") { totalCount } }`)).data).toEqual({ programmes: { totalCount: 0 } });
 });

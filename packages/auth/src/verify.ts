@@ -3,13 +3,7 @@ import { z } from "zod";
 import { roleSchema, unitScopeSchema, type Principal } from "./principal";
 
 export type AuthenticationFailure =
-  | "malformed_header"
-  | "malformed_token"
-  | "expired"
-  | "bad_signature"
-  | "bad_algorithm"
-  | "unknown_key"
-  | "invalid_claims";
+  "malformed_header" | "malformed_token" | "expired" | "bad_signature" | "bad_algorithm" | "unknown_key" | "invalid_claims";
 
 /** The caller could not be authenticated: the token is missing a piece, forged, expired or malformed. */
 export class AuthenticationError extends Error {
@@ -28,8 +22,7 @@ export interface Verifier {
 }
 
 export type VerifierOptions =
-  | { secret: string; issuer?: string; audience?: string }
-  | { jwksUrl: string; issuer?: string; audience?: string };
+  { secret: string; issuer?: string; audience?: string } | { jwksUrl: string; issuer?: string; audience?: string };
 
 const claimCheck = { issuer: z.string().min(1).optional(), audience: z.string().min(1).optional() };
 const verifierOptionsSchema = z.union([
@@ -38,7 +31,9 @@ const verifierOptionsSchema = z.union([
 ]);
 
 const requiredString = (claim: string) =>
-  z.string({ error: (issue) => (issue.input === undefined ? `missing claim "${claim}"` : `claim "${claim}" must be a string`) }).min(1, `claim "${claim}" is empty`);
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `missing claim "${claim}"` : `claim "${claim}" must be a string`) })
+    .min(1, `claim "${claim}" is empty`);
 const requiredList = <T extends z.ZodType>(claim: string, item: T) =>
   z.array(item, { error: (issue) => (issue.input === undefined ? `missing claim "${claim}"` : `claim "${claim}" must be a list`) });
 
@@ -117,7 +112,8 @@ function toAuthenticationError(error: unknown): unknown {
   if (error instanceof errors.JWTClaimValidationFailed) {
     return new AuthenticationError("invalid_claims", `Invalid token: ${error.message}.`);
   }
-  if (error instanceof errors.JWSSignatureVerificationFailed) return new AuthenticationError("bad_signature", "The token signature is invalid.");
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return new AuthenticationError("bad_signature", "The token signature is invalid.");
   if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) {
     return new AuthenticationError("bad_algorithm", "The token is signed with an algorithm this service does not accept.");
   }

@@ -25,7 +25,20 @@ function runCli(args: string[], env: Record<string, string> = {}): Promise<Run> 
 
 describe("dev-token CLI", () => {
   it("prints only a token that the development verifier accepts", async () => {
-    const run = await runCli(["--sub", "official-1", "--name", "Nguyễn Văn A", "--role", "unit_admin", "--role", "inspector", "--unit", "26734", "--unit", "26737"]);
+    const run = await runCli([
+      "--sub",
+      "official-1",
+      "--name",
+      "Nguyễn Văn A",
+      "--role",
+      "unit_admin",
+      "--role",
+      "inspector",
+      "--unit",
+      "26734",
+      "--unit",
+      "26737",
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
     const principal = await createVerifier({ secret: DEV_AUTH_SECRET }).verify(run.stdout.trim());

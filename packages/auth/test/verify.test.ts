@@ -4,7 +4,12 @@ import { DEV_AUTH_SECRET, signDevToken } from "../src/dev-token";
 import type { Principal } from "../src/principal";
 import { AuthenticationError, createVerifier, principalFromAuthorization } from "../src/verify";
 
-const officer: Principal = { sub: "official-17", name: "Nguyễn Văn A", roles: ["unit_admin", "campaign_officer"], units: ["26734", "26737"] };
+const officer: Principal = {
+  sub: "official-17",
+  name: "Nguyễn Văn A",
+  roles: ["unit_admin", "campaign_officer"],
+  units: ["26734", "26737"],
+};
 const verifier = createVerifier({ secret: DEV_AUTH_SECRET });
 
 function signClaims(claims: Record<string, unknown>, options: { secret?: string; exp?: number | string } = {}) {

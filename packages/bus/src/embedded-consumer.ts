@@ -62,9 +62,12 @@ export async function runEmbeddedConsumer(options: RunOptions): Promise<Consumer
   };
 
   const deadLetter = async (seq: number, letter: DeadLetter) => {
-    await db.collection<DeadLetterDocument>(DEAD_LETTER_COLLECTION).insertOne({ _id: `${settings.durable}:${seq}`, seq, ...letter }).catch((error: unknown) => {
-      if (!isDuplicateKeyError(error)) throw error;
-    });
+    await db
+      .collection<DeadLetterDocument>(DEAD_LETTER_COLLECTION)
+      .insertOne({ _id: `${settings.durable}:${seq}`, seq, ...letter })
+      .catch((error: unknown) => {
+        if (!isDuplicateKeyError(error)) throw error;
+      });
     log.warn({ reason: letter.reason, deliveries: letter.deliveries, seq }, "event dead-lettered");
   };
 
@@ -77,7 +80,11 @@ export async function runEmbeddedConsumer(options: RunOptions): Promise<Consumer
     const receipt = read.ok ? readMessage(read.entry.payload, options.events) : read;
     if (!receipt.ok) {
       const { ok: _ok, ...letter } = receipt;
-      await deadLetter(seq, { ...facts(), ...("envelope" in letter ? { envelope: letter.envelope } : { raw: letter.raw }), reason: letter.reason });
+      await deadLetter(seq, {
+        ...facts(),
+        ...("envelope" in letter ? { envelope: letter.envelope } : { raw: letter.raw }),
+        reason: letter.reason,
+      });
       return true;
     }
     while (!stopping) {

@@ -27,7 +27,10 @@ export async function prepareLog(db: Database): Promise<void> {
 }
 
 async function lastSeq(db: Database): Promise<number> {
-  const [last] = await db.collection<LogEntry>(LOG_COLLECTION).find({}, { sort: { seq: -1 }, limit: 1, projection: { seq: 1 } }).toArray();
+  const [last] = await db
+    .collection<LogEntry>(LOG_COLLECTION)
+    .find({}, { sort: { seq: -1 }, limit: 1, projection: { seq: 1 } })
+    .toArray();
   return last?.seq ?? 0;
 }
 
@@ -56,11 +59,19 @@ export type ReadEntry = { ok: true; entry: LogEntry } | { ok: false; seq: number
 
 /** Entries after `seq` in order, each parsed at the storage boundary. */
 export async function readLogAfter(db: Database, seq: number, limit: number): Promise<ReadEntry[]> {
-  const documents = await db.collection(LOG_COLLECTION).find({ seq: { $gt: seq } }, { sort: { seq: 1 }, limit }).toArray();
+  const documents = await db
+    .collection(LOG_COLLECTION)
+    .find({ seq: { $gt: seq } }, { sort: { seq: 1 }, limit })
+    .toArray();
   return documents.map((document) => {
     const parsed = logEntrySchema.safeParse(document);
     if (parsed.success) return { ok: true, entry: parsed.data };
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-    return { ok: false, seq: typeof document.seq === "number" ? document.seq : seq, reason: `log entry: ${problems}`, raw: JSON.stringify(document) };
+    return {
+      ok: false,
+      seq: typeof document.seq === "number" ? document.seq : seq,
+      reason: `log entry: ${problems}`,
+      raw: JSON.stringify(document),
+    };
   });
 }

@@ -38,7 +38,9 @@ export const DEFAULT_BACKOFF_MS = [250, 1000, 5000];
 
 const consumeSettingsSchema = z.object({
   durable: z.string().regex(/^[A-Za-z0-9_.-]+$/, "must be letters, digits, '.', '_' or '-'"),
-  subject: z.string().regex(/^lt\.[a-z0-9-]+(\.([a-z0-9_-]+|\*))*(\.>)?$/, "must be a subject under lt., e.g. lt.tasks.task.created.v1 or lt.tasks.>"),
+  subject: z
+    .string()
+    .regex(/^lt\.[a-z0-9-]+(\.([a-z0-9_-]+|\*))*(\.>)?$/, "must be a subject under lt., e.g. lt.tasks.task.created.v1 or lt.tasks.>"),
   maxDeliver: z.number().int().min(1).default(DEFAULT_MAX_DELIVER),
   backoff: z.array(z.number().int().nonnegative()).min(1).default(DEFAULT_BACKOFF_MS),
 });
@@ -54,7 +56,9 @@ export function consumeSettings(options: ConsumeOptions): ConsumeSettings {
     backoff: options.backoff,
   });
   if (!parsed.success) {
-    throw new Error(`invalid consume options: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+    throw new Error(
+      `invalid consume options: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
+    );
   }
   return parsed.data;
 }
@@ -100,5 +104,5 @@ export function parseDeadLetter(value: unknown): DeadLetter {
 /** Text of whatever a handler threw. */
 export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
-  return typeof error === "string" ? error : JSON.stringify(error) ?? String(error);
+  return typeof error === "string" ? error : (JSON.stringify(error) ?? String(error));
 }

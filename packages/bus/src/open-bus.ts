@@ -11,7 +11,10 @@ export const EMBEDDED_BUS_DATABASE = "bus";
 export function openBus(options: { store: Store; natsUrl?: string | undefined; name: string; log?: Logger }): Promise<EventBus> {
   const log = options.log ? { log: options.log } : {};
   if (options.natsUrl) {
-    const servers = options.natsUrl.split(",").map((server) => server.trim()).filter(Boolean);
+    const servers = options.natsUrl
+      .split(",")
+      .map((server) => server.trim())
+      .filter(Boolean);
     return connectJetStreamBus({ servers, name: options.name, ...log });
   }
   return openEmbeddedBus({ db: options.store.db(EMBEDDED_BUS_DATABASE), ...log });

@@ -6,9 +6,7 @@ import { parseEnvelope, parseEvent, type EventDeclaration } from "@lienthong/con
  * data for its declared type. A rejected message is dead-lettered at once: retrying cannot fix it.
  */
 export type Receipt =
-  | { ok: true; envelope: Envelope }
-  | { ok: false; reason: string; envelope: Envelope }
-  | { ok: false; reason: string; raw: string };
+  { ok: true; envelope: Envelope } | { ok: false; reason: string; envelope: Envelope } | { ok: false; reason: string; raw: string };
 
 export function readMessage(raw: string, events: readonly EventDeclaration[] = []): Receipt {
   let json: unknown;

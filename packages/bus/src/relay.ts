@@ -84,7 +84,10 @@ export function createRelay(options: RelayOptions): Relay {
     const next = previous
       .then(() => drainOne(db.collection<OutboxDocument>(collectionName), aggregateId))
       .catch((error: unknown) => {
-        log.error({ collection: collectionName, aggregateId, err: errorText(error) }, "relay failed; events stay in the outbox for the next sweep");
+        log.error(
+          { collection: collectionName, aggregateId, err: errorText(error) },
+          "relay failed; events stay in the outbox for the next sweep",
+        );
         options.observer?.failed();
         return 0;
       });
@@ -114,7 +117,10 @@ export function createRelay(options: RelayOptions): Relay {
   const schedule = () => {
     if (stopped) return;
     timer = setTimeout(() => {
-      relay.sweep().catch((error: unknown) => log.error({ err: errorText(error) }, "sweep failed")).finally(schedule);
+      relay
+        .sweep()
+        .catch((error: unknown) => log.error({ err: errorText(error) }, "sweep failed"))
+        .finally(schedule);
     }, options.sweepIntervalMs ?? 5000);
     timer.unref();
   };

@@ -43,7 +43,11 @@ describe("embedded bus (embedded store in a temp dir)", () => {
       const after = await openEmbeddedBus({ db: await storeDir.open() });
       await after.publish(three);
       const handledAfter: Envelope[] = [];
-      await after.consume({ durable: "notifications.feed", subject: taskCreated.subject, handler: async (envelope) => void handledAfter.push(envelope) });
+      await after.consume({
+        durable: "notifications.feed",
+        subject: taskCreated.subject,
+        handler: async (envelope) => void handledAfter.push(envelope),
+      });
       await waitFor("the pending and the new event", () => handledAfter.length === 2);
       await after.close();
 

@@ -34,7 +34,10 @@ export async function embeddedHarness(): Promise<BusHarness> {
       await appendToLog(db, { subject, payload });
     },
     async deadLetters(durable) {
-      const documents = await db.collection(DEAD_LETTER_COLLECTION).find({ durable }, { sort: { seq: 1 } }).toArray();
+      const documents = await db
+        .collection(DEAD_LETTER_COLLECTION)
+        .find({ durable }, { sort: { seq: 1 } })
+        .toArray();
       return documents.map(({ _id: _key, seq: _seq, ...letter }) => parseDeadLetter(letter));
     },
     async close() {

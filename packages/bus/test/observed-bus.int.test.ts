@@ -12,7 +12,10 @@ function registry() {
   const counts = new Map<string, number>();
   return {
     counts,
-    counter: (name: string) => ({ inc: (labels?: Record<string, string>) => counts.set(`${name} ${JSON.stringify(labels)}`, (counts.get(`${name} ${JSON.stringify(labels)}`) ?? 0) + 1) }),
+    counter: (name: string) => ({
+      inc: (labels?: Record<string, string>) =>
+        counts.set(`${name} ${JSON.stringify(labels)}`, (counts.get(`${name} ${JSON.stringify(labels)}`) ?? 0) + 1),
+    }),
     gauge: () => undefined,
   };
 }
@@ -40,7 +43,15 @@ describe("a bus observed for metrics", () => {
       },
     });
     onTestFinished(() => consumer.stop());
-    await bus.publish(buildEnvelope(pinged, { aggregateId: "p-1", aggregateVersion: 1, data: { n: 1 }, time: new Date(), context: { actor: "t", correlationid: "c" } }));
+    await bus.publish(
+      buildEnvelope(pinged, {
+        aggregateId: "p-1",
+        aggregateVersion: 1,
+        data: { n: 1 },
+        time: new Date(),
+        context: { actor: "t", correlationid: "c" },
+      }),
+    );
 
     const labels = JSON.stringify({ service: "notifications", durable: "notifications.probe", type: pinged.type });
     await expect.poll(() => metrics.counts.get(`lt_events_consumed_total ${labels}`)).toBe(1);

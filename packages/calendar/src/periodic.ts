@@ -13,7 +13,12 @@ export interface Periodic<Outcome> {
 }
 
 /** A job that runs at start and then periodically, never overlapping itself; a failed run is logged and retried next time. */
-export function periodic<Outcome>(options: { name: string; intervalMs: number; run: () => Promise<Outcome>; log: PeriodicLog }): Periodic<Outcome> {
+export function periodic<Outcome>(options: {
+  name: string;
+  intervalMs: number;
+  run: () => Promise<Outcome>;
+  log: PeriodicLog;
+}): Periodic<Outcome> {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<Outcome> | undefined;
   let stopped = false;

@@ -8,7 +8,10 @@ const VN_OFFSET_MS = 7 * 3_600_000;
 
 /** A date outside the years the holiday data covers: computing with it would silently ignore holidays. */
 export class CalendarRangeError extends RangeError {
-  constructor(readonly year: number, readonly covered: readonly number[]) {
+  constructor(
+    readonly year: number,
+    readonly covered: readonly number[],
+  ) {
     super(
       `no holiday data for ${year}: the working-day calendar covers ${describeYears(covered)}; ` +
         `add that year's Government holiday decision to packages/calendar/src/holidays.ts`,
@@ -83,7 +86,7 @@ export function createWorkingCalendar(data: readonly HolidayYear[]): WorkingCale
     if (!Number.isInteger(n)) throw new RangeError(`addWorkingDays: n must be a whole number, got ${n}`);
     const step = n < 0 ? -1 : 1;
     let day = dayNumber(date);
-    for (let remaining = Math.abs(n); remaining > 0; ) {
+    for (let remaining = Math.abs(n); remaining > 0;) {
       day += step;
       if (isWorkingDay(fromDayNumber(day))) remaining -= 1;
     }

@@ -22,7 +22,10 @@ describe("holiday data", () => {
 
   it("gives every year the Labor Code's 11 holiday days", () => {
     for (const entry of VIETNAM_HOLIDAYS) {
-      expect(entry.daysOff.filter((day) => day.kind === "holiday"), String(entry.year)).toHaveLength(11);
+      expect(
+        entry.daysOff.filter((day) => day.kind === "holiday"),
+        String(entry.year),
+      ).toHaveLength(11);
     }
   });
 
@@ -66,9 +69,7 @@ describe("holiday data", () => {
   });
 
   it("can be replaced: a calendar built from other years' data answers for those years only", () => {
-    const calendar = createWorkingCalendar([
-      year({ daysOff: [{ date: "2030-01-01", kind: "holiday", name: "Tết Dương lịch" }] }),
-    ]);
+    const calendar = createWorkingCalendar([year({ daysOff: [{ date: "2030-01-01", kind: "holiday", name: "Tết Dương lịch" }] })]);
     expect(calendar.isWorkingDay("2030-01-01")).toBe(false);
     expect(calendar.isWorkingDay("2030-01-02")).toBe(true);
     expect(calendar.addWorkingDays("2030-12-30", 1)).toBe("2030-12-31");

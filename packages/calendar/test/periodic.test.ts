@@ -7,7 +7,12 @@ describe("periodic jobs", () => {
   it("share a run in progress instead of overlapping", async () => {
     let runs = 0;
     let release: () => void = () => undefined;
-    const job = periodic({ name: "t", intervalMs: 60_000, log: silent, run: () => new Promise<number>((resolve) => (release = () => resolve(++runs))) });
+    const job = periodic({
+      name: "t",
+      intervalMs: 60_000,
+      log: silent,
+      run: () => new Promise<number>((resolve) => (release = () => resolve(++runs))),
+    });
     const first = job.runOnce();
     const second = job.runOnce();
     release();

@@ -56,7 +56,17 @@ describe("calendar-day periods", () => {
 describe("working days", () => {
   it("Tết Bính Ngọ 2026: Monday 16 to Friday 20 February are off, the weekends around it too", () => {
     expect(isWorkingDay("2026-02-13")).toBe(true);
-    for (const date of ["2026-02-14", "2026-02-15", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20", "2026-02-21", "2026-02-22"]) {
+    for (const date of [
+      "2026-02-14",
+      "2026-02-15",
+      "2026-02-16",
+      "2026-02-17",
+      "2026-02-18",
+      "2026-02-19",
+      "2026-02-20",
+      "2026-02-21",
+      "2026-02-22",
+    ]) {
       expect(isWorkingDay(date), date).toBe(false);
     }
     expect(isWorkingDay("2026-02-23")).toBe(true);

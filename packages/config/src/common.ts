@@ -15,7 +15,10 @@ export const port = (defaultPort?: number) => {
 
 const hostMessage = "must be a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0";
 /** Loopback by default: a deployment that must be reachable from outside sets HOST=0.0.0.0 on purpose. */
-export const host = z.string({ error: hostMessage }).regex(/^[A-Za-z0-9.\-:[\]]+$/, { error: hostMessage }).default("127.0.0.1");
+export const host = z
+  .string({ error: hostMessage })
+  .regex(/^[A-Za-z0-9.\-:[\]]+$/, { error: hostMessage })
+  .default("127.0.0.1");
 
 export const dataDir = z.string().default(".data");
 
@@ -31,12 +34,12 @@ export function natsServers(value: string): string[] {
 }
 
 const mongoMessage = "must be a mongodb:// or mongodb+srv:// connection string, e.g. mongodb://127.0.0.1:27017/?replicaSet=rs0";
-export const mongodbUrl = z.string({ error: mongoMessage }).regex(/^mongodb(\+srv)?:\/\/\S+$/, { error: mongoMessage }).optional();
-
-export const authSecret = z
-  .string()
-  .min(32, { error: "must be at least 32 characters long; use a long random secret" })
+export const mongodbUrl = z
+  .string({ error: mongoMessage })
+  .regex(/^mongodb(\+srv)?:\/\/\S+$/, { error: mongoMessage })
   .optional();
+
+export const authSecret = z.string().min(32, { error: "must be at least 32 characters long; use a long random secret" }).optional();
 
 export const authJwksUrl = url({ protocols: ["https", "http"], example: "https://id.example.org/.well-known/jwks.json" }).optional();
 

@@ -63,10 +63,18 @@ describe("shared service variables", () => {
       CLOCK_START: "2026-03-01 08:00",
     });
     expect(problems.map((problem) => problem.split(":")[0])).toEqual([
-      "PORT", "NATS_URL", "MONGODB_URL", "AUTH_SECRET", "LOG_LEVEL", "NODE_ENV", "CLOCK_START",
+      "PORT",
+      "NATS_URL",
+      "MONGODB_URL",
+      "AUTH_SECRET",
+      "LOG_LEVEL",
+      "NODE_ENV",
+      "CLOCK_START",
     ]);
     expect(problems).toContain('PORT: must be an integer between 1 and 65535 (got "abc")');
-    expect(problems).toContain("AUTH_SECRET: must be at least 32 characters long; use a long random secret (got a hidden value of 5 characters)");
+    expect(problems).toContain(
+      "AUTH_SECRET: must be at least 32 characters long; use a long random secret (got a hidden value of 5 characters)",
+    );
     expect(problems).toContain('NODE_ENV: must be one of development, production, test (got "staging")');
     expect(problems.find((problem) => problem.startsWith("CLOCK_START"))).toContain("with an offset");
   });

@@ -4,8 +4,17 @@ import { runTypeScript } from "@lienthong/testing/child-process";
 const script = new URL("./fixtures/load-config.ts", import.meta.url);
 /** Every variable the fixture reads, so the outer environment cannot leak in. */
 const clean = {
-  PORT: undefined, HOST: undefined, DATA_DIR: undefined, NATS_URL: undefined, MONGODB_URL: undefined, AUTH_SECRET: undefined,
-  AUTH_JWKS_URL: undefined, LOG_LEVEL: undefined, NODE_ENV: undefined, CLOCK_START: undefined, UNIT_CODE: undefined,
+  PORT: undefined,
+  HOST: undefined,
+  DATA_DIR: undefined,
+  NATS_URL: undefined,
+  MONGODB_URL: undefined,
+  AUTH_SECRET: undefined,
+  AUTH_JWKS_URL: undefined,
+  LOG_LEVEL: undefined,
+  NODE_ENV: undefined,
+  CLOCK_START: undefined,
+  UNIT_CODE: undefined,
 };
 
 describe("loadConfig in a composition root", () => {

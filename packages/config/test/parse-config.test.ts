@@ -9,7 +9,10 @@ const schema = z.object({
   MODE: oneOf(["fast", "safe"]).default("safe"),
   CALLBACK_URL: url({ protocols: ["https"], example: "https://example.org/hook" }).optional(),
   DRY_RUN: flag().default(false),
-  LIMITS: z.string().transform((value) => ({ list: value.split(",") })).optional(),
+  LIMITS: z
+    .string()
+    .transform((value) => ({ list: value.split(",") }))
+    .optional(),
 });
 
 function problemsOf(run: () => unknown): readonly string[] {
@@ -55,7 +58,10 @@ describe("parseConfig", () => {
 
   it("refuses numbers that are not plain integers", () => {
     for (const value of ["1.5", "1e3", "0x10", " 12a", "70000"]) {
-      expect(problemsOf(() => parseConfig(schema, { WORKERS: "1", PORT: value })), value).toHaveLength(1);
+      expect(
+        problemsOf(() => parseConfig(schema, { WORKERS: "1", PORT: value })),
+        value,
+      ).toHaveLength(1);
     }
   });
 

@@ -2,7 +2,16 @@ import { z } from "zod";
 import { declareEvent } from "./registry";
 
 const unitCode = z.string().regex(/^\d{5}$/);
-const role = z.enum(["city_admin", "city_viewer", "unit_admin", "unit_officer", "inspector", "policy_officer", "election_officer", "campaign_officer"]);
+const role = z.enum([
+  "city_admin",
+  "city_viewer",
+  "unit_admin",
+  "unit_officer",
+  "inspector",
+  "policy_officer",
+  "election_officer",
+  "campaign_officer",
+]);
 
 export const officialRegistered = declareEvent({
   service: "directory",

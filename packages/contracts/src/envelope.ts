@@ -37,7 +37,5 @@ export function newEventId(): string {
 
 /** Renders envelope validation problems as `field: problem` lines, for logs and dead letters. */
 export function describeIssues(error: z.ZodError, prefix: string[] = []): string {
-  return error.issues
-    .map((issue) => `${[...prefix, ...issue.path.map(String)].join(".") || "(envelope)"}: ${issue.message}`)
-    .join("; ");
+  return error.issues.map((issue) => `${[...prefix, ...issue.path.map(String)].join(".") || "(envelope)"}: ${issue.message}`).join("; ");
 }

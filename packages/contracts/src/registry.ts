@@ -65,9 +65,7 @@ export function buildEnvelope<Schema extends z.ZodType>(
   return envelope;
 }
 
-export type ParsedEnvelope =
-  | { ok: true; envelope: Envelope }
-  | { ok: false; reason: string };
+export type ParsedEnvelope = { ok: true; envelope: Envelope } | { ok: false; reason: string };
 
 /** Parses anything received from outside (bus message, journal line) into an envelope, or says why not. */
 export function parseEnvelope(raw: unknown): ParsedEnvelope {
@@ -75,9 +73,7 @@ export function parseEnvelope(raw: unknown): ParsedEnvelope {
   return result.success ? { ok: true, envelope: result.data as Envelope } : { ok: false, reason: describeIssues(result.error) };
 }
 
-export type ParsedEvent<Schema extends z.ZodType> =
-  | { ok: true; envelope: Envelope<z.output<Schema>> }
-  | { ok: false; reason: string };
+export type ParsedEvent<Schema extends z.ZodType> = { ok: true; envelope: Envelope<z.output<Schema>> } | { ok: false; reason: string };
 
 /** Validates an envelope's data against its declaration; consumers call this on receipt. */
 export function parseEvent<Schema extends z.ZodType>(declaration: EventDeclaration<Schema>, raw: unknown): ParsedEvent<Schema> {

@@ -34,7 +34,16 @@ const taskDetails = z.object({
 });
 
 /** The optional details a draft's update may clear (leave without a value); title, owners list, milestones and priority are never absent. */
-export const CLEARABLE_TASK_FIELDS = ["description", "leadOwner", "deliverable", "expectedResult", "deadline", "responsibility", "authority", "parentTaskId"] as const;
+export const CLEARABLE_TASK_FIELDS = [
+  "description",
+  "leadOwner",
+  "deliverable",
+  "expectedResult",
+  "deadline",
+  "responsibility",
+  "authority",
+  "parentTaskId",
+] as const;
 
 const target = z.object({
   indicator: text,
@@ -120,7 +129,14 @@ export const taskProgressReported = declareEvent({
   aggregate: "task",
   event: "progress-reported",
   version: 1,
-  schema: z.object({ ...taskRef, percent: z.number().int().min(0).max(100), note: text, evidence: z.array(z.url()), reportedAt: instant, by }),
+  schema: z.object({
+    ...taskRef,
+    percent: z.number().int().min(0).max(100),
+    note: text,
+    evidence: z.array(z.url()),
+    reportedAt: instant,
+    by,
+  }),
 });
 
 export const taskSubmitted = declareEvent({
@@ -256,7 +272,15 @@ export const supervisionStarted = declareEvent({
   aggregate: "supervision",
   event: "started",
   version: 1,
-  schema: z.object({ supervisionId: id, subject: text, supervisedBody: unitCode, form: z.enum(SUPERVISION_FORMS), periodFrom: isoDate, periodTo: isoDate, by }),
+  schema: z.object({
+    supervisionId: id,
+    subject: text,
+    supervisedBody: unitCode,
+    form: z.enum(SUPERVISION_FORMS),
+    periodFrom: isoDate,
+    periodTo: isoDate,
+    by,
+  }),
 });
 
 const recommendationRef = { recommendationId: id, supervisionId: id, supervisedBody: unitCode };
@@ -286,7 +310,14 @@ export const recommendationBecameOverdue = declareEvent({
 });
 
 /** The events of inspections and supervision, beside `tasksEvents`. */
-export const oversightEvents = [inspectionPlanned, inspectionFindingsRecorded, supervisionStarted, recommendationIssued, recommendationAnswered, recommendationBecameOverdue];
+export const oversightEvents = [
+  inspectionPlanned,
+  inspectionFindingsRecorded,
+  supervisionStarted,
+  recommendationIssued,
+  recommendationAnswered,
+  recommendationBecameOverdue,
+];
 
 /** Every event on the tasks service's stream (`lt.tasks.>`): what a consumer of the whole stream validates against. */
 export const tasksStreamEvents = [...tasksEvents, ...oversightEvents];

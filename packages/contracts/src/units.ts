@@ -20,12 +20,5 @@ export function unitFullName(type: UnitType, name: string): string {
 
 /** Folds case and Vietnamese diacritics so "sai gon" matches "Sài Gòn" and "ba diem" matches "Bà Điểm". */
 export function searchKey(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  return text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase().replace(/\s+/g, " ").trim();
 }

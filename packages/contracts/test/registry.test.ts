@@ -20,21 +20,37 @@ describe("event declarations", () => {
 
   it("build a complete envelope with a UUIDv7 id", () => {
     const envelope = buildEnvelope(officialRegistered, {
-      aggregateId: "o-1", aggregateVersion: 1, time: new Date("2026-02-01T01:00:00Z"), context,
+      aggregateId: "o-1",
+      aggregateVersion: 1,
+      time: new Date("2026-02-01T01:00:00Z"),
+      context,
       data: { officialId: "o-1", unit: "26740" },
     });
     expect(envelope).toMatchObject({
-      specversion: "1.0", type: officialRegistered.type, subject: "o-1", time: "2026-02-01T01:00:00.000Z",
-      actor: "u-1", unit: "26740", correlationid: "c-1", aggregateversion: 1, source: "/lienthong/directory",
+      specversion: "1.0",
+      type: officialRegistered.type,
+      subject: "o-1",
+      time: "2026-02-01T01:00:00.000Z",
+      actor: "u-1",
+      unit: "26740",
+      correlationid: "c-1",
+      aggregateversion: 1,
+      source: "/lienthong/directory",
     });
     expect(envelope.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-/);
     expect(parseEnvelope(JSON.parse(JSON.stringify(envelope)))).toEqual({ ok: true, envelope });
   });
 
   it("refuse to build an event its own schema rejects", () => {
-    expect(() => buildEnvelope(officialRegistered, {
-      aggregateId: "o-1", aggregateVersion: 1, time: new Date(), context, data: { officialId: "o-1", unit: "Sài Gòn" },
-    })).toThrow();
+    expect(() =>
+      buildEnvelope(officialRegistered, {
+        aggregateId: "o-1",
+        aggregateVersion: 1,
+        time: new Date(),
+        context,
+        data: { officialId: "o-1", unit: "Sài Gòn" },
+      }),
+    ).toThrow();
   });
 
   it("name every broken field of a received envelope", () => {
@@ -48,7 +64,11 @@ describe("event declarations", () => {
 
   it("validate the data of a received event against its declaration", () => {
     const envelope = buildEnvelope(officialRegistered, {
-      aggregateId: "o-1", aggregateVersion: 1, time: new Date(), context, data: { officialId: "o-1", unit: "26740" },
+      aggregateId: "o-1",
+      aggregateVersion: 1,
+      time: new Date(),
+      context,
+      data: { officialId: "o-1", unit: "26740" },
     });
     const tampered = { ...envelope, data: { officialId: "o-1", unit: 7 } };
     expect(parseEvent(officialRegistered, tampered)).toEqual({ ok: false, reason: expect.stringContaining("data.unit:") });

@@ -12,9 +12,24 @@ describe("tasks service events", () => {
   it("carry a finding's follow-up only with every detail of the task it opens", () => {
     const by = { name: "Hoàng Văn An", authority: "inspection lead" };
     const base = { inspectionId: "i-1", inspectedUnit: "26740", recordedAt: "2026-03-10T03:00:00.000Z", by };
-    const followUp = { taskId: "i-1-finding-1", title: "Bổ sung biên bản", deliverable: "Biên bản", expectedResult: "Đủ 10/10", deadline: "2026-04-15", leadOwner: "o-lan" };
-    expect(inspectionFindingsRecorded.schema.safeParse({ ...base, findings: [{ summary: "Thiếu biên bản", severity: "MODERATE", followUp }] }).success).toBe(true);
+    const followUp = {
+      taskId: "i-1-finding-1",
+      title: "Bổ sung biên bản",
+      deliverable: "Biên bản",
+      expectedResult: "Đủ 10/10",
+      deadline: "2026-04-15",
+      leadOwner: "o-lan",
+    };
+    expect(
+      inspectionFindingsRecorded.schema.safeParse({ ...base, findings: [{ summary: "Thiếu biên bản", severity: "MODERATE", followUp }] })
+        .success,
+    ).toBe(true);
     const { deadline: _deadline, ...withoutDeadline } = followUp;
-    expect(inspectionFindingsRecorded.schema.safeParse({ ...base, findings: [{ summary: "Thiếu biên bản", severity: "MODERATE", followUp: withoutDeadline }] }).success).toBe(false);
+    expect(
+      inspectionFindingsRecorded.schema.safeParse({
+        ...base,
+        findings: [{ summary: "Thiếu biên bản", severity: "MODERATE", followUp: withoutDeadline }],
+      }).success,
+    ).toBe(false);
   });
 });

@@ -27,7 +27,10 @@ export async function archiveEvents(db: Database, envelopes: readonly Envelope[]
   const { events, ready } = archiveOf(db);
   await ready;
   try {
-    await events.insertMany(envelopes.map((envelope) => ({ ...envelope, _id: envelope.id })), { ordered: false });
+    await events.insertMany(
+      envelopes.map((envelope) => ({ ...envelope, _id: envelope.id })),
+      { ordered: false },
+    );
   } catch (error) {
     if (!onlyDuplicates(error)) throw error;
   }
@@ -40,7 +43,8 @@ export async function history(db: Database, aggregateId: string): Promise<Envelo
   const stored = await events.find({ subject: aggregateId }, { sort: { aggregateversion: 1 }, projection: { _id: 0 } }).toArray();
   return stored.map((doc) => {
     const parsed = envelopeSchema.safeParse(doc);
-    if (!parsed.success) throw new Error(`archived event ${String(doc.id)} of ${aggregateId} is malformed: ${describeIssues(parsed.error)}`);
+    if (!parsed.success)
+      throw new Error(`archived event ${String(doc.id)} of ${aggregateId} is malformed: ${describeIssues(parsed.error)}`);
     return parsed.data as Envelope;
   });
 }

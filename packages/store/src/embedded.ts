@@ -36,7 +36,9 @@ export interface EmbeddedStore extends Store {
 export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new Error(`invalid embedded store options: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+    throw new Error(
+      `invalid embedded store options: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
+    );
   }
   const { dir, fsync, compactAfterSupersededLines } = parsed.data;
   await mkdir(dir, { recursive: true });

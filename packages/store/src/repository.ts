@@ -17,8 +17,7 @@ export interface Loaded<State> {
 export type Decision<State, E> = { ok: true; state: State; events: Envelope[] } | { ok: false; error: E };
 
 export type ExecuteResult<State, E> =
-  | { ok: true; state: State; version: number; events: Envelope[] }
-  | { ok: false; error: E | ConflictError };
+  { ok: true; state: State; version: number; events: Envelope[] } | { ok: false; error: E | ConflictError };
 
 /** The aggregate kept changing under us: every attempt lost the compare-and-set. Safe to retry later. */
 export class ConflictError extends Error {
@@ -54,7 +53,10 @@ export interface Repository<State> {
    * again. `attempt` receives the current version (0 for a new aggregate): event i of the decision
    * must carry `aggregateversion = version + i + 1`, and `subject` = the aggregate id.
    */
-  execute<E>(id: string, attempt: (current: Loaded<State> | null) => Decision<State, E> | Promise<Decision<State, E>>): Promise<ExecuteResult<State, E>>;
+  execute<E>(
+    id: string,
+    attempt: (current: Loaded<State> | null) => Decision<State, E> | Promise<Decision<State, E>>,
+  ): Promise<ExecuteResult<State, E>>;
 }
 
 const RESERVED_FIELDS = new Set(["_id", "version", "_outbox"]);
@@ -73,7 +75,12 @@ export function createRepository<State extends object>(options: RepositoryOption
     return { state: options.parse(doc), version: meta.data.version, fields };
   }
 
-  async function write(id: string, current: (Loaded<State> & { fields: string[] }) | null, state: State, events: Envelope[]): Promise<boolean> {
+  async function write(
+    id: string,
+    current: (Loaded<State> & { fields: string[] }) | null,
+    state: State,
+    events: Envelope[],
+  ): Promise<boolean> {
     const fields = stateFields(state);
     const expected = current?.version ?? 0;
     const version = expected + events.length;
@@ -131,7 +138,8 @@ function assertEventsFit(id: string, expected: number, events: Envelope[]): void
   events.forEach((event, index) => {
     const parsed = envelopeSchema.safeParse(event);
     if (!parsed.success) throw new Error(`event ${index} for aggregate ${id} is not a valid envelope: ${describeIssues(parsed.error)}`);
-    if (event.subject !== id) throw new Error(`event ${index} (${event.type}) has subject ${event.subject}, expected the aggregate id ${id}`);
+    if (event.subject !== id)
+      throw new Error(`event ${index} (${event.type}) has subject ${event.subject}, expected the aggregate id ${id}`);
     if (event.aggregateversion !== expected + index + 1) {
       throw new Error(
         `event ${index} (${event.type}) for aggregate ${id} has aggregateversion ${event.aggregateversion}, expected ${expected + index + 1}: ` +

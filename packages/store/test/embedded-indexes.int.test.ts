@@ -19,7 +19,8 @@ describe("embedded engine: indexes", () => {
     await tasks.createIndex({ unit: 1, status: 1 });
     await tasks.createIndex({ dueDay: 1 });
     const docs: TestDoc[] = [];
-    for (let n = 0; n < UNITS * PER_UNIT; n++) docs.push({ _id: `t${n}`, unit: `u${n % UNITS}`, dueDay: n, status: n % 2 ? "open" : "done", title: `task ${n}` });
+    for (let n = 0; n < UNITS * PER_UNIT; n++)
+      docs.push({ _id: `t${n}`, unit: `u${n % UNITS}`, dueDay: n, status: n % 2 ? "open" : "done", title: `task ${n}` });
     await tasks.insertMany(docs);
   });
 

@@ -42,7 +42,10 @@ describe("embedded engine: journal", () => {
     await things.deleteOne({ _id: "c" });
     store = await reopen(store);
     const docs = await store.db("svc").collection<TestDoc>("things").find({}).toArray();
-    expect(docs).toEqual([{ _id: "a", at: new Date("2025-04-30T10:00:00Z"), owner, nested: { list: [1, { deep: true }] } }, { _id: "b", n: 2 }]);
+    expect(docs).toEqual([
+      { _id: "a", at: new Date("2025-04-30T10:00:00Z"), owner, nested: { list: [1, { deep: true }] } },
+      { _id: "b", n: 2 },
+    ]);
     expect(docs[0]!.at).toBeInstanceOf(Date);
     expect(docs[0]!.owner).toBeInstanceOf(ObjectId);
   });
@@ -50,9 +53,13 @@ describe("embedded engine: journal", () => {
   it("refuses field names starting with $, which the journal would read back as another type, and writes nothing", async () => {
     let store = await openStore();
     const things = store.db("svc").collection<TestDoc>("things");
-    await expect(things.insertOne({ _id: "a", meta: { $date: "soon" } })).rejects.toThrow(/field name 'meta\.\$date' must not start with '\$'/);
+    await expect(things.insertOne({ _id: "a", meta: { $date: "soon" } })).rejects.toThrow(
+      /field name 'meta\.\$date' must not start with '\$'/,
+    );
     await things.insertOne({ _id: "b", meta: {} });
-    await expect(things.updateOne({ _id: "b" }, { $set: { meta: { $oid: "0123456789abcdef01234567" } } })).rejects.toThrow(/must not start with/);
+    await expect(things.updateOne({ _id: "b" }, { $set: { meta: { $oid: "0123456789abcdef01234567" } } })).rejects.toThrow(
+      /must not start with/,
+    );
     store = await reopen(store);
     expect(await store.db("svc").collection<TestDoc>("things").find({}).toArray()).toEqual([{ _id: "b", meta: {} }]);
   });
@@ -61,18 +68,24 @@ describe("embedded engine: journal", () => {
     { fsync: "always", fsyncsFor30Writes: (count: number) => count >= 30 },
     { fsync: "batch", fsyncsFor30Writes: (count: number) => count >= 1 && count <= 3 },
     { fsync: "never", fsyncsFor30Writes: (count: number) => count === 0 },
-  ] as const)("fsync $fsync: concurrent writes share fsyncs as the policy says and all survive a reopen", async ({ fsync, fsyncsFor30Writes }) => {
-    let store = await openStore({ fsync });
-    const things = store.db("svc").collection<TestDoc>("things");
-    await Promise.all(Array.from({ length: 30 }, (_, n) => things.insertOne({ _id: n, n })));
-    expect(fsyncsFor30Writes(store.stats().fsyncCount)).toBe(true);
-    store = await reopen(store, { fsync });
-    expect(await store.db("svc").collection<TestDoc>("things").countDocuments({})).toBe(30);
-  });
+  ] as const)(
+    "fsync $fsync: concurrent writes share fsyncs as the policy says and all survive a reopen",
+    async ({ fsync, fsyncsFor30Writes }) => {
+      let store = await openStore({ fsync });
+      const things = store.db("svc").collection<TestDoc>("things");
+      await Promise.all(Array.from({ length: 30 }, (_, n) => things.insertOne({ _id: n, n })));
+      expect(fsyncsFor30Writes(store.stats().fsyncCount)).toBe(true);
+      store = await reopen(store, { fsync });
+      expect(await store.db("svc").collection<TestDoc>("things").countDocuments({})).toBe(30);
+    },
+  );
 
   it("drops a torn last line, truncates the file and keeps working", async () => {
     let store = await openStore();
-    await store.db("svc").collection<TestDoc>("things").insertMany([{ _id: 1 }, { _id: 2 }]);
+    await store
+      .db("svc")
+      .collection<TestDoc>("things")
+      .insertMany([{ _id: 1 }, { _id: 2 }]);
     await store.close();
     const intactSize = (await stat(journal())).size;
     await appendFile(journal(), '{"op":"put","doc":{"_id":3,"na');
@@ -97,7 +110,10 @@ describe("embedded engine: journal", () => {
 
   it("refuses to open when a line in the middle is corrupt, naming the file and line", async () => {
     const store = await openStore();
-    await store.db("svc").collection<TestDoc>("things").insertMany([{ _id: 1 }, { _id: 2 }, { _id: 3 }]);
+    await store
+      .db("svc")
+      .collection<TestDoc>("things")
+      .insertMany([{ _id: 1 }, { _id: 2 }, { _id: 3 }]);
     await store.close();
     const lines = (await readFile(journal(), "utf8")).split("\n");
     lines[1] = '{"op":"put","doc":{"_id":2';
@@ -114,7 +130,11 @@ describe("embedded engine: journal", () => {
     let store = await openStore({ compactAfterSupersededLines: 10 });
     const things = store.db("svc").collection<TestDoc>("things");
     await things.createIndex({ code: 1 }, { unique: true });
-    await things.insertMany([{ _id: 1, code: "a", n: 0 }, { _id: 2, code: "b", n: 0 }, { _id: 3, code: "c", n: 0 }]);
+    await things.insertMany([
+      { _id: 1, code: "a", n: 0 },
+      { _id: 2, code: "b", n: 0 },
+      { _id: 3, code: "c", n: 0 },
+    ]);
     for (let round = 0; round < 10; round++) await things.updateMany({}, { $inc: { n: 1 } });
     await things.deleteOne({ _id: 3 });
     const linesBefore = (await readFile(journal(), "utf8")).trimEnd().split("\n").length;
@@ -123,7 +143,10 @@ describe("embedded engine: journal", () => {
     expect(linesBefore).toBe(1 + 3 + 30 + 1);
     expect(lines).toHaveLength(1 + 2);
     const reopened = store.db("svc").collection<TestDoc>("things");
-    expect(await reopened.find({}).toArray()).toEqual([{ _id: 1, code: "a", n: 10 }, { _id: 2, code: "b", n: 10 }]);
+    expect(await reopened.find({}).toArray()).toEqual([
+      { _id: 1, code: "a", n: 10 },
+      { _id: 2, code: "b", n: 10 },
+    ]);
     await expect(reopened.insertOne({ _id: 9, code: "a" })).rejects.toMatchObject({ code: 11000 });
     expect((await readdir(join(dir, "svc"))).sort()).toEqual(["things.jsonl"]);
   });

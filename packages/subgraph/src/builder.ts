@@ -76,7 +76,8 @@ export function createBuilder<Extra extends Partial<PothosSchemaTypes.UserSchema
     errors: {
       defaultTypes: [],
       defaultUnionOptions: {
-        name: ({ parentTypeName, fieldName }) => `${typePrefix(parentTypeName, fieldName)}${parentTypeName === "Mutation" ? "Payload" : "Result"}`,
+        name: ({ parentTypeName, fieldName }) =>
+          `${typePrefix(parentTypeName, fieldName)}${parentTypeName === "Mutation" ? "Payload" : "Result"}`,
       },
       defaultResultOptions: {
         name: ({ parentTypeName, fieldName }) => `${typePrefix(parentTypeName, fieldName)}Success`,

@@ -99,7 +99,9 @@ function checkDate(value: unknown, what: string): string {
 function checkDateTime(value: unknown, what: string): string {
   const match = typeof value === "string" ? DATE_TIME_PATTERN.exec(value) : null;
   if (match && isCalendarDate(match[1] as string) && !Number.isNaN(Date.parse(value as string))) return value as string;
-  throw graphQLError(`${what} must be an ISO 8601 date-time with an offset (e.g. 2025-03-01T08:30:00+07:00), got ${JSON.stringify(value)}.`);
+  throw graphQLError(
+    `${what} must be an ISO 8601 date-time with an offset (e.g. 2025-03-01T08:30:00+07:00), got ${JSON.stringify(value)}.`,
+  );
 }
 
 /**

@@ -43,10 +43,12 @@ export function clientError(error: GraphQLError): { error: GraphQLError; unexpec
  * with the request's correlation id. Must come before yoga's own masking (user plugins do).
  */
 export function useContextualErrorMasking(): Plugin<RequestContext> {
-  const maskResult = (log: Logger) => ({ result, setResult }: { result: ExecutionResult; setResult: (result: ExecutionResult) => void }) => {
-    if (!result.errors?.length) return;
-    setResult({ ...result, errors: result.errors.map((error) => maskAndLog(error, log)) });
-  };
+  const maskResult =
+    (log: Logger) =>
+    ({ result, setResult }: { result: ExecutionResult; setResult: (result: ExecutionResult) => void }) => {
+      if (!result.errors?.length) return;
+      setResult({ ...result, errors: result.errors.map((error) => maskAndLog(error, log)) });
+    };
   return {
     onExecute({ args }) {
       const { log } = args.contextValue;
@@ -61,7 +63,8 @@ export function useContextualErrorMasking(): Plugin<RequestContext> {
 
 function maskAndLog(error: GraphQLError, log: Logger): GraphQLError {
   const masked = clientError(error);
-  if (masked.unexpected) log.error({ err: error.originalError, path: error.path?.join(".") }, "unexpected error while resolving a GraphQL field");
+  if (masked.unexpected)
+    log.error({ err: error.originalError, path: error.path?.join(".") }, "unexpected error while resolving a GraphQL field");
   return masked.error;
 }
 

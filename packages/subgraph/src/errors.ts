@@ -69,13 +69,15 @@ export class InvalidTransitionError extends DomainError {
 
 /** A ValidationError naming each field path zod complained about. */
 export function validationErrorFromZod(error: z.ZodError, pathPrefix: string[] = []): ValidationError {
-  return new ValidationError(
-    error.issues.map((issue) => ({ path: [...pathPrefix, ...issue.path.map(String)], message: issue.message })),
-  );
+  return new ValidationError(error.issues.map((issue) => ({ path: [...pathPrefix, ...issue.path.map(String)], message: issue.message })));
 }
 
 /** Parses input with a zod schema; returns the parsed value or a ValidationError to return from the resolver. */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, pathPrefix: string[] = []): z.output<Schema> | ValidationError {
+export function parseInput<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+  pathPrefix: string[] = [],
+): z.output<Schema> | ValidationError {
   const result = schema.safeParse(input);
   return result.success ? result.data : validationErrorFromZod(result.error, pathPrefix);
 }

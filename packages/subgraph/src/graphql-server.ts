@@ -35,7 +35,11 @@ export function createGraphQLServer({ schema, verifier, log, graphiql }: GraphQL
     context: async ({ request, correlationId }): Promise<RequestContext> => {
       const id = correlationId ?? correlationIdFrom(request.headers.get(CORRELATION_HEADER));
       const requestLog = log.child({ correlationid: id });
-      return { principal: await authenticate(request.headers.get("authorization"), verifier, requestLog), correlationId: id, log: requestLog };
+      return {
+        principal: await authenticate(request.headers.get("authorization"), verifier, requestLog),
+        correlationId: id,
+        log: requestLog,
+      };
     },
   });
 }
@@ -56,12 +60,14 @@ async function authenticate(header: string | null, verifier: Verifier, log: Logg
 }
 
 function yogaLogger(log: Logger): YogaLogger {
-  const write = (level: "debug" | "info" | "warn" | "error") => (...args: unknown[]) => {
-    // yoga logs at debug several times per request: build nothing unless the level is on.
-    if (!log.isLevelEnabled(level)) return;
-    const [first, ...rest] = args;
-    if (first instanceof Error) log[level]({ err: first }, rest.length ? rest.map(String).join(" ") : first.message);
-    else log[level](args.map((arg) => (typeof arg === "string" ? arg : JSON.stringify(arg))).join(" "));
-  };
+  const write =
+    (level: "debug" | "info" | "warn" | "error") =>
+    (...args: unknown[]) => {
+      // yoga logs at debug several times per request: build nothing unless the level is on.
+      if (!log.isLevelEnabled(level)) return;
+      const [first, ...rest] = args;
+      if (first instanceof Error) log[level]({ err: first }, rest.length ? rest.map(String).join(" ") : first.message);
+      else log[level](args.map((arg) => (typeof arg === "string" ? arg : JSON.stringify(arg))).join(" "));
+    };
   return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };
 }

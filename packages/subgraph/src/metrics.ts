@@ -53,7 +53,12 @@ const LABEL_PATTERN = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 export function createMetrics(): Metrics {
   const families = new Map<string, Family>();
 
-  function register<M extends Counter | Gauge | Histogram>(name: string, kind: Kind, help: string, create: () => Omit<Family, "kind" | "help">): M {
+  function register<M extends Counter | Gauge | Histogram>(
+    name: string,
+    kind: Kind,
+    help: string,
+    create: () => Omit<Family, "kind" | "help">,
+  ): M {
     if (!NAME_PATTERN.test(name)) throw new TypeError(`Invalid metric name ${JSON.stringify(name)}`);
     const existing = families.get(name);
     if (existing) {

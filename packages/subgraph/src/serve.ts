@@ -58,7 +58,8 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
         new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), options.shutdownTimeoutMs))),
       ]);
       clearTimeout(timer);
-      if (!finished) options.log.warn({ inFlight: inFlight.size }, "shutdown timeout reached; closing connections with requests still running");
+      if (!finished)
+        options.log.warn({ inFlight: inFlight.size }, "shutdown timeout reached; closing connections with requests still running");
     }
     server.closeAllConnections();
     await closed;

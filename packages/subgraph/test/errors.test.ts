@@ -20,7 +20,9 @@ describe("validation errors from zod", () => {
       { path: ["name"], message: "must have at least 2 characters" },
       { path: ["members", "1", "unitCode"], message: "must be a 5-digit unit code" },
     ]);
-    expect(error.message).toBe("The input is invalid: name: must have at least 2 characters; members.1.unitCode: must be a 5-digit unit code.");
+    expect(error.message).toBe(
+      "The input is invalid: name: must have at least 2 characters; members.1.unitCode: must be a 5-digit unit code.",
+    );
   });
 
   it("parseInput returns the parsed value or the ValidationError, with an optional path prefix", () => {

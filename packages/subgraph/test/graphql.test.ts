@@ -40,7 +40,10 @@ describe("access", () => {
 
   it("refuses an Authorization header that is not a bearer token", async () => {
     const response = await post(sampleSubgraph(), { query: "{ hello }", headers: { authorization: "Basic YTpi" } });
-    expect(response.body.errors?.[0]).toMatchObject({ message: expect.stringContaining("Bearer"), extensions: { code: "UNAUTHENTICATED" } });
+    expect(response.body.errors?.[0]).toMatchObject({
+      message: expect.stringContaining("Bearer"),
+      extensions: { code: "UNAUTHENTICATED" },
+    });
   });
 
   it("lets an officer read their own ward but not another one", async () => {
@@ -64,7 +67,11 @@ describe("access", () => {
 describe("mutation payloads", () => {
   it("returns the success type holding the changed entity", async () => {
     const subgraph = sampleSubgraph();
-    const { body } = await post(subgraph, { query: RENAME, variables: { input: { code: "26734", name: "Phường Sài Gòn" } }, token: await tokenFor(wardAdmin) });
+    const { body } = await post(subgraph, {
+      query: RENAME,
+      variables: { input: { code: "26734", name: "Phường Sài Gòn" } },
+      token: await tokenFor(wardAdmin),
+    });
     expect(body.data?.renameUnit).toEqual({ __typename: "RenameUnitSuccess", unit: { code: "26734", name: "Phường Sài Gòn" } });
     const after = await post(subgraph, { query: '{ unit(code: "26734") { name } }', token: await tokenFor(wardAdmin) });
     expect(after.body.data).toEqual({ unit: { name: "Phường Sài Gòn" } });
@@ -72,9 +79,17 @@ describe("mutation payloads", () => {
 
   it("returns NotAllowedError for another ward or a role without the right", async () => {
     const subgraph = sampleSubgraph();
-    const otherWard = await post(subgraph, { query: RENAME, variables: { input: { code: "26737", name: "Khác" } }, token: await tokenFor(wardAdmin) });
+    const otherWard = await post(subgraph, {
+      query: RENAME,
+      variables: { input: { code: "26737", name: "Khác" } },
+      token: await tokenFor(wardAdmin),
+    });
     expect(otherWard.body.data?.renameUnit).toMatchObject({ __typename: "NotAllowedError", code: "NOT_ALLOWED" });
-    const officer = await post(subgraph, { query: RENAME, variables: { input: { code: "26734", name: "Khác" } }, token: await tokenFor(wardOfficer) });
+    const officer = await post(subgraph, {
+      query: RENAME,
+      variables: { input: { code: "26734", name: "Khác" } },
+      token: await tokenFor(wardOfficer),
+    });
     expect(officer.body.data?.renameUnit).toMatchObject({ __typename: "NotAllowedError" });
     const unchanged = await post(subgraph, { query: '{ unit(code: "26737") { name } }', token: await tokenFor(cityAdmin) });
     expect(unchanged.body.data).toEqual({ unit: { name: "Phường Đa Kao" } });
@@ -86,7 +101,11 @@ describe("mutation payloads", () => {
   });
 
   it("returns ValidationError naming each invalid field", async () => {
-    const { body } = await post(sampleSubgraph(), { query: RENAME, variables: { input: { code: "26734", name: " x " } }, token: await tokenFor(wardAdmin) });
+    const { body } = await post(sampleSubgraph(), {
+      query: RENAME,
+      variables: { input: { code: "26734", name: " x " } },
+      token: await tokenFor(wardAdmin),
+    });
     expect(body.data?.renameUnit).toEqual({
       __typename: "ValidationError",
       code: "VALIDATION",
@@ -96,14 +115,20 @@ describe("mutation payloads", () => {
   });
 
   it("returns NotFoundError for an unknown unit", async () => {
-    const { body } = await post(sampleSubgraph(), { query: RENAME, variables: { input: { code: "99999", name: "Không có" } }, token: await tokenFor(cityAdmin) });
+    const { body } = await post(sampleSubgraph(), {
+      query: RENAME,
+      variables: { input: { code: "99999", name: "Không có" } },
+      token: await tokenFor(cityAdmin),
+    });
     expect(body.data?.renameUnit).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND", message: "No unit has the code 99999." });
   });
 });
 
 describe("conventions", () => {
   it("pages connections with totalCount and pageInfo", async () => {
-    const { body } = await post(sampleSubgraph(), { query: "{ units(first: 2) { totalCount edges { node { code } } pageInfo { hasNextPage endCursor } } }" });
+    const { body } = await post(sampleSubgraph(), {
+      query: "{ units(first: 2) { totalCount edges { node { code } } pageInfo { hasNextPage endCursor } } }",
+    });
     const units = body.data?.units as { totalCount: number; edges: unknown[]; pageInfo: { hasNextPage: boolean } };
     expect(units.totalCount).toBe(3);
     expect(units.edges).toEqual([{ node: { code: "26734" } }, { node: { code: "26737" } }]);
@@ -112,7 +137,10 @@ describe("conventions", () => {
 
   it("refuses a page larger than the hard maximum, naming the argument", async () => {
     const { body } = await post(sampleSubgraph(), { query: "{ units(first: 500) { totalCount } }" });
-    expect(body.errors?.[0]).toMatchObject({ message: expect.stringContaining("first: must be between 0 and 100"), extensions: { code: "BAD_USER_INPUT" } });
+    expect(body.errors?.[0]).toMatchObject({
+      message: expect.stringContaining("first: must be between 0 and 100"),
+      extensions: { code: "BAD_USER_INPUT" },
+    });
   });
 
   it("refuses an impossible Date with a message saying the expected form", async () => {
@@ -155,7 +183,9 @@ describe("unexpected errors", () => {
   it("are masked for the client and logged with the correlation id", async () => {
     const subgraph = sampleSubgraph();
     const response = await post(subgraph, { query: "{ boom }", headers: { "x-correlation-id": "req-42" } });
-    expect(response.body.errors).toEqual([{ message: "Unexpected error.", path: ["boom"], locations: expect.any(Array), extensions: { code: "INTERNAL_SERVER_ERROR" } }]);
+    expect(response.body.errors).toEqual([
+      { message: "Unexpected error.", path: ["boom"], locations: expect.any(Array), extensions: { code: "INTERNAL_SERVER_ERROR" } },
+    ]);
     expect(JSON.stringify(response.body)).not.toContain("10.0.0.5");
     const logged = subgraph.logLines.find((line) => line.level === 50);
     expect(logged).toMatchObject({ correlationid: "req-42", subgraph: "sample", err: { message: "connection to 10.0.0.5:27017 refused" } });

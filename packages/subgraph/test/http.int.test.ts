@@ -28,7 +28,9 @@ describe("over HTTP", () => {
     const subgraph = sampleSubgraph();
     const { url } = await start(subgraph);
 
-    const hello = await readGraphQL(await fetch(`${url}/graphql`, graphqlRequest({ query: "{ hello }", headers: { "x-correlation-id": "http-1" } })));
+    const hello = await readGraphQL(
+      await fetch(`${url}/graphql`, graphqlRequest({ query: "{ hello }", headers: { "x-correlation-id": "http-1" } })),
+    );
     expect(hello.body.data).toEqual({ hello: "Xin chào" });
     expect(hello.headers.get("x-correlation-id")).toBe("http-1");
 

@@ -13,7 +13,15 @@ describe("printSubgraphSdl", () => {
 
   it("marks the value types every subgraph repeats as shareable, so composition accepts them", () => {
     const sdl = printSubgraphSdl(createSampleSchema());
-    for (const type of ["ValidationError", "NotAllowedError", "NotFoundError", "ConflictError", "InvalidTransitionError", "FieldError", "PageInfo"]) {
+    for (const type of [
+      "ValidationError",
+      "NotAllowedError",
+      "NotFoundError",
+      "ConflictError",
+      "InvalidTransitionError",
+      "FieldError",
+      "PageInfo",
+    ]) {
       expect(sdl).toMatch(new RegExp(`type ${type}( implements Error)?\\s+@shareable`));
     }
   });

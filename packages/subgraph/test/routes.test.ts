@@ -45,12 +45,15 @@ describe("correlation id", () => {
     const { app } = sampleSubgraph();
     expect((await app.request("/healthz", { headers: { "x-correlation-id": "abc-123" } })).headers.get("x-correlation-id")).toBe("abc-123");
     expect((await app.request("/healthz")).headers.get("x-correlation-id")).toMatch(/^[0-9a-f-]{36}$/);
-    const injected = await app.request("/healthz", { headers: { "x-correlation-id": "a b\"}" } });
+    const injected = await app.request("/healthz", { headers: { "x-correlation-id": 'a b"}' } });
     expect(injected.headers.get("x-correlation-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("is echoed on GraphQL responses too", async () => {
-    const response = await sampleSubgraph().app.request("/graphql", graphqlRequest({ query: "{ hello }", headers: { "x-correlation-id": "gql-7" } }));
+    const response = await sampleSubgraph().app.request(
+      "/graphql",
+      graphqlRequest({ query: "{ hello }", headers: { "x-correlation-id": "gql-7" } }),
+    );
     expect(response.headers.get("x-correlation-id")).toBe("gql-7");
   });
 });
@@ -65,7 +68,9 @@ describe("service routes", () => {
 
   it("see the verified principal, or null for anonymous callers", async () => {
     const { app } = sampleSubgraph({ routes });
-    const signedIn = await app.request("/exports/whoami", { headers: { authorization: `Bearer ${await tokenFor(wardAdmin)}`, "x-correlation-id": "r-1" } });
+    const signedIn = await app.request("/exports/whoami", {
+      headers: { authorization: `Bearer ${await tokenFor(wardAdmin)}`, "x-correlation-id": "r-1" },
+    });
     expect(await signedIn.json()).toEqual({ principal: "official-1", correlationId: "r-1" });
     expect(await (await app.request("/exports/whoami")).json()).toMatchObject({ principal: null });
   });
@@ -82,7 +87,10 @@ describe("service routes", () => {
     const response = await subgraph.app.request("/exports/fail", { headers: { "x-correlation-id": "r-2" } });
     expect(response.status).toBe(500);
     expect(await response.text()).not.toContain("secret");
-    expect(subgraph.logLines.find((line) => line.level === 50)).toMatchObject({ correlationid: "r-2", err: { message: "disk full at /var/lib/secret" } });
+    expect(subgraph.logLines.find((line) => line.level === 50)).toMatchObject({
+      correlationid: "r-2",
+      err: { message: "disk full at /var/lib/secret" },
+    });
   });
 
   it("answer 404 in JSON for unknown paths", async () => {

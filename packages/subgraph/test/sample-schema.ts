@@ -80,7 +80,11 @@ export function createSampleSchema(options: SampleOptions = {}) {
         },
       }),
       echoDate: t.field({ type: "Date", args: { on: t.arg({ type: "Date", required: true }) }, resolve: (_root, { on }) => on }),
-      echoDateTime: t.field({ type: "DateTime", args: { at: t.arg({ type: "DateTime", required: true }) }, resolve: (_root, { at }) => at }),
+      echoDateTime: t.field({
+        type: "DateTime",
+        args: { at: t.arg({ type: "DateTime", required: true }) },
+        resolve: (_root, { at }) => at,
+      }),
     }),
   });
 

@@ -133,7 +133,9 @@ export function startTypeScript(script: string | URL, options: StartOptions = {}
         clearTimeout(timer);
       };
       const check = () => {
-        const index = lines.findIndex((line, i) => i >= start && (typeof pattern === "string" ? line.includes(pattern) : pattern.test(line)));
+        const index = lines.findIndex(
+          (line, i) => i >= start && (typeof pattern === "string" ? line.includes(pattern) : pattern.test(line)),
+        );
         if (index >= 0) {
           done();
           cursor = Math.max(cursor, index + 1);
@@ -190,7 +192,9 @@ export async function runTypeScript(
   clearTimeout(timer);
   if (outcome === "timeout") {
     await child.kill("SIGKILL");
-    throw new Error(`${String(script)} did not finish within ${timeoutMs} ms\n--- stdout ---\n${tail(child.stdout())}\n--- stderr ---\n${tail(child.stderr())}`);
+    throw new Error(
+      `${String(script)} did not finish within ${timeoutMs} ms\n--- stdout ---\n${tail(child.stdout())}\n--- stderr ---\n${tail(child.stderr())}`,
+    );
   }
   return { ...outcome, stdout: child.stdout(), stderr: child.stderr() };
 }

@@ -37,10 +37,7 @@ export interface Then<Event, State> {
  *   given(taskCreated).when(assignTask).then([taskAssigned]);
  *   given().when(assignTask).thenError(InvalidTransitionError);
  */
-export function forDecider<Command, Event, State, Context>(
-  decider: Decider<Command, Event, State, Context>,
-  defaultContext?: Context,
-) {
+export function forDecider<Command, Event, State, Context>(decider: Decider<Command, Event, State, Context>, defaultContext?: Context) {
   return (...history: Event[]) => ({
     when(command: Command, context: Context | undefined = defaultContext): Then<Event, State> {
       const state = history.reduce(decider.evolve, initial(decider));

@@ -54,7 +54,11 @@ export function findNatsServer(): string | null {
     if (!isExecutable(env.NATS_SERVER_BIN)) throw new Error(`NATS_SERVER_BIN: ${env.NATS_SERVER_BIN} is not an executable file`);
     return env.NATS_SERVER_BIN;
   }
-  const onPath = (env.PATH ?? "").split(delimiter).filter(Boolean).map((dir) => join(dir, "nats-server")).find(isExecutable);
+  const onPath = (env.PATH ?? "")
+    .split(delimiter)
+    .filter(Boolean)
+    .map((dir) => join(dir, "nats-server"))
+    .find(isExecutable);
   if (onPath !== undefined) return onPath;
   return isExecutable(FALLBACK_BINARY) ? FALLBACK_BINARY : null;
 }

@@ -71,6 +71,8 @@ describe("TypeScript child processes", () => {
   });
 
   it("a script that does not finish in time is killed and reported", async () => {
-    await expect(runTypeScript(fixture("server-like.ts"), { timeoutMs: 1_500 })).rejects.toThrow(/server-like\.ts did not finish within 1500 ms/);
+    await expect(runTypeScript(fixture("server-like.ts"), { timeoutMs: 1_500 })).rejects.toThrow(
+      /server-like\.ts did not finish within 1500 ms/,
+    );
   });
 });

@@ -2,17 +2,17 @@ import { describe, expect, it } from "vitest";
 import { forDecider } from "../src/given-when-then";
 
 // A tiny task decider in the shape services use: decide(command, state, ctx) → events | error value.
-type TaskEvent =
-  | { type: "created"; title: string }
-  | { type: "assigned"; to: string; at: string }
-  | { type: "cancelled" };
+type TaskEvent = { type: "created"; title: string } | { type: "assigned"; to: string; at: string } | { type: "cancelled" };
 type TaskCommand = { type: "create"; title: string } | { type: "assign"; to: string } | { type: "cancel" };
 type TaskState = { status: "none" | "open" | "assigned" | "cancelled"; assignee?: string };
 type Context = { now: Date };
 
 class InvalidTransitionError extends Error {
   readonly code = "INVALID_TRANSITION";
-  constructor(readonly from: string, readonly command: string) {
+  constructor(
+    readonly from: string,
+    readonly command: string,
+  ) {
     super(`cannot ${command} a task that is ${from}`);
   }
 }
@@ -29,7 +29,11 @@ const taskDecider = {
         return { status: "cancelled" };
     }
   },
-  decide(command: TaskCommand, state: TaskState, context: Context): TaskEvent[] | InvalidTransitionError | { ok: false; error: { code: string } } {
+  decide(
+    command: TaskCommand,
+    state: TaskState,
+    context: Context,
+  ): TaskEvent[] | InvalidTransitionError | { ok: false; error: { code: string } } {
     switch (command.type) {
       case "create":
         if (command.title.trim() === "") throw new RangeError("title: must not be empty");
@@ -50,13 +54,17 @@ const created: TaskEvent = { type: "created", title: "Hiệp thương lần 1" }
 
 describe("given / when / then", () => {
   it("replays the given events, runs the command with the default context and checks the events", () => {
-    const { state } = given(created).when({ type: "assign", to: "o-7" }).then([{ type: "assigned", to: "o-7", at: now.toISOString() }]);
+    const { state } = given(created)
+      .when({ type: "assign", to: "o-7" })
+      .then([{ type: "assigned", to: "o-7", at: now.toISOString() }]);
     expect(state).toEqual({ status: "assigned", assignee: "o-7" });
   });
 
   it("uses a context passed to when() instead of the default", () => {
     const later = new Date("2026-03-02T00:00:00Z");
-    given(created).when({ type: "assign", to: "o-7" }, { now: later }).then([{ type: "assigned", to: "o-7", at: later.toISOString() }]);
+    given(created)
+      .when({ type: "assign", to: "o-7" }, { now: later })
+      .then([{ type: "assigned", to: "o-7", at: later.toISOString() }]);
   });
 
   it("checks that nothing happened with then([])", () => {
@@ -65,11 +73,17 @@ describe("given / when / then", () => {
 
   it("fails when the events differ", () => {
     expect(() => given(created).when({ type: "cancel" }).then([])).toThrow();
-    expect(() => given().when({ type: "create", title: "A" }).then([{ type: "created", title: "B" }])).toThrow();
+    expect(() =>
+      given()
+        .when({ type: "create", title: "A" })
+        .then([{ type: "created", title: "B" }]),
+    ).toThrow();
   });
 
   it("fails with the error when events were expected but the decider refused", () => {
-    expect(() => given().when({ type: "assign", to: "o-7" }).then([])).toThrow(/expected events, but the decider refused: Error: cannot assign a task that is none/);
+    expect(() => given().when({ type: "assign", to: "o-7" }).then([])).toThrow(
+      /expected events, but the decider refused: Error: cannot assign a task that is none/,
+    );
   });
 
   it("matches returned error values by class, message, pattern, shape or predicate", () => {

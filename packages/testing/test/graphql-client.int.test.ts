@@ -9,8 +9,14 @@ async function serve(port: number): Promise<() => Promise<void>> {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const headers = new Headers(Object.entries(req.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as [string, string]] : [])));
-      const request = new Request(`http://127.0.0.1:${port}${req.url ?? "/"}`, { method: req.method, headers, body: Buffer.concat(chunks) });
+      const headers = new Headers(
+        Object.entries(req.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as [string, string]] : [])),
+      );
+      const request = new Request(`http://127.0.0.1:${port}${req.url ?? "/"}`, {
+        method: req.method,
+        headers,
+        body: Buffer.concat(chunks),
+      });
       void tinyGraphql(request).then(async (response) => {
         res.writeHead(response.status, Object.fromEntries(response.headers));
         res.end(await response.text());
@@ -26,7 +32,9 @@ describe("graphqlClient over real HTTP", () => {
     const port = await freePort();
     onTestFinished(await serve(port));
     const client = graphqlClient(`http://127.0.0.1:${port}/graphql`, { token: "t-1" });
-    const result = await client.request<{ hello: string; whoami: string }>("query ($n: String!) { hello(name: $n) whoami }", { n: "Côn Đảo" });
+    const result = await client.request<{ hello: string; whoami: string }>("query ($n: String!) { hello(name: $n) whoami }", {
+      n: "Côn Đảo",
+    });
     expect(result).toMatchObject({ status: 200, data: { hello: "Xin chào, Côn Đảo", whoami: "Bearer t-1" } });
     expect(result.headers.get("content-type")).toBe("application/graphql-response+json");
   });

@@ -14,7 +14,9 @@ describe("graphqlClient with an in-process handler", () => {
   it("sends the token as a bearer authorization header; a per-request token replaces it", async () => {
     const client = graphqlClient(tinyGraphql, { token: "officer-token" });
     expect((await client.request<{ whoami: string }>("{ whoami }")).data?.whoami).toBe("Bearer officer-token");
-    expect((await client.request<{ whoami: string }>("{ whoami }", undefined, { token: "admin-token" })).data?.whoami).toBe("Bearer admin-token");
+    expect((await client.request<{ whoami: string }>("{ whoami }", undefined, { token: "admin-token" })).data?.whoami).toBe(
+      "Bearer admin-token",
+    );
     expect((await graphqlClient(tinyGraphql).request<{ whoami: string | null }>("{ whoami }")).data?.whoami).toBeNull();
   });
 
@@ -32,7 +34,9 @@ describe("graphqlClient with an in-process handler", () => {
     const result = await graphqlClient(tinyGraphql).request<{ hello: string; boom: string | null }>('{ hello(name: "A") boom }');
     expect(result.status).toBe(200);
     expect(result.data).toEqual({ hello: "Xin chào, A", boom: null });
-    expect(result.errors).toEqual([expect.objectContaining({ message: "not allowed here", path: ["boom"], extensions: { code: "FORBIDDEN" } })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ message: "not allowed here", path: ["boom"], extensions: { code: "FORBIDDEN" } }),
+    ]);
   });
 
   it("returns the status of a refused request", async () => {

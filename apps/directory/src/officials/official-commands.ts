@@ -6,7 +6,14 @@ import { newId } from "@lienthong/contracts/ids";
 import type { Database } from "@lienthong/store/collection";
 import { createCommandHandler } from "@lienthong/store/command-handler";
 import type { UnitCatalog } from "../units/unit-catalog";
-import { decide, type OfficialChanges, type OfficialCommand, type OfficialContext, type OfficialDetails, type OfficialEvent } from "./official";
+import {
+  decide,
+  type OfficialChanges,
+  type OfficialCommand,
+  type OfficialContext,
+  type OfficialDetails,
+  type OfficialEvent,
+} from "./official";
 import { evolveStored, officialRepository, type StoredOfficial } from "./official-store";
 
 export interface Caller {

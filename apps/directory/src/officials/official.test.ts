@@ -15,7 +15,13 @@ const given = forDecider<OfficialCommand, OfficialEvent, ReturnType<typeof evolv
   contextOf(cityAdmin),
 );
 
-const details = { fullName: "Nguyễn Thị Lan", position: "Phó Chủ tịch", unit: SAI_GON, roles: ["unit_officer" as const], email: "lan@example.vn" };
+const details = {
+  fullName: "Nguyễn Thị Lan",
+  position: "Phó Chủ tịch",
+  unit: SAI_GON,
+  roles: ["unit_officer" as const],
+  email: "lan@example.vn",
+};
 const register: OfficialCommand = { type: "RegisterOfficial", officialId: "o-1", details };
 const registered: OfficialEvent = { type: "OfficialRegistered", data: { officialId: "o-1", ...details } };
 
@@ -37,8 +43,12 @@ describe("registering an official", () => {
   it("is refused when a ward admin grants a city-wide role, even in their own ward", () => {
     const escalation = { ...register, details: { ...details, roles: ["unit_officer" as const, "city_admin" as const] } };
     given().when(escalation, contextOf(saiGonAdmin)).thenError({ code: "NOT_ALLOWED", message: "only a city admin may grant city_admin" });
-    given(registered).when({ type: "UpdateOfficial", officialId: "o-1", changes: { roles: ["inspector"] } }, contextOf(saiGonAdmin)).thenError({ code: "NOT_ALLOWED" });
-    given().when(escalation).then([{ type: "OfficialRegistered", data: { officialId: "o-1", ...escalation.details } }]);
+    given(registered)
+      .when({ type: "UpdateOfficial", officialId: "o-1", changes: { roles: ["inspector"] } }, contextOf(saiGonAdmin))
+      .thenError({ code: "NOT_ALLOWED" });
+    given()
+      .when(escalation)
+      .then([{ type: "OfficialRegistered", data: { officialId: "o-1", ...escalation.details } }]);
   });
 
   it("is refused to a plain officer, even in their own ward", () => {
@@ -47,17 +57,26 @@ describe("registering an official", () => {
 
   it("names the unit field when the unit code is unknown", () => {
     const unknownUnit = { ...register, details: { ...details, unit: "99999" } };
-    given().when(unknownUnit).thenError({ code: "VALIDATION", fields: [{ path: ["unit"], message: 'unknown unit code "99999"' }] });
+    given()
+      .when(unknownUnit)
+      .thenError({ code: "VALIDATION", fields: [{ path: ["unit"], message: 'unknown unit code "99999"' }] });
   });
 });
 
 describe("updating an official", () => {
   it("changes only the fields named and can clear the e-mail", () => {
     const update: OfficialCommand = { type: "UpdateOfficial", officialId: "o-1", changes: { position: "Chủ tịch", email: null } };
-    const { state } = given(registered).when(update).then([
-      { type: "OfficialUpdated", data: { officialId: "o-1", changes: { position: "Chủ tịch", email: null } } },
-    ]);
-    expect(state).toEqual({ id: "o-1", fullName: details.fullName, position: "Chủ tịch", unit: SAI_GON, roles: ["unit_officer"], active: true });
+    const { state } = given(registered)
+      .when(update)
+      .then([{ type: "OfficialUpdated", data: { officialId: "o-1", changes: { position: "Chủ tịch", email: null } } }]);
+    expect(state).toEqual({
+      id: "o-1",
+      fullName: details.fullName,
+      position: "Chủ tịch",
+      unit: SAI_GON,
+      roles: ["unit_officer"],
+      active: true,
+    });
   });
 
   it("refuses to move an official into a ward the admin does not manage", () => {
@@ -70,7 +89,9 @@ describe("updating an official", () => {
   });
 
   it("says not found for an unknown official", () => {
-    given().when({ type: "UpdateOfficial", officialId: "o-9", changes: { position: "x" } }).thenError({ code: "NOT_FOUND" });
+    given()
+      .when({ type: "UpdateOfficial", officialId: "o-9", changes: { position: "x" } })
+      .thenError({ code: "NOT_FOUND" });
   });
 });
 
@@ -84,6 +105,8 @@ describe("deactivating an official", () => {
 
   it("cannot happen twice, and a deactivated official cannot be updated", () => {
     given(registered, deactivated).when(deactivate).thenError({ code: "INVALID_TRANSITION" });
-    given(registered, deactivated).when({ type: "UpdateOfficial", officialId: "o-1", changes: { position: "x" } }).thenError({ code: "INVALID_TRANSITION" });
+    given(registered, deactivated)
+      .when({ type: "UpdateOfficial", officialId: "o-1", changes: { position: "x" } })
+      .thenError({ code: "INVALID_TRANSITION" });
   });
 });

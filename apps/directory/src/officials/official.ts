@@ -1,6 +1,15 @@
 import type { z } from "zod";
 import type { officialDeactivated, officialRegistered, officialUpdated } from "@lienthong/contracts/directory";
-import { fail, invalidTransition, notAllowed, notFound, ok, validationError, type DomainError, type Result } from "@lienthong/contracts/errors";
+import {
+  fail,
+  invalidTransition,
+  notAllowed,
+  notFound,
+  ok,
+  validationError,
+  type DomainError,
+  type Result,
+} from "@lienthong/contracts/errors";
 import { hasRole, mayActInUnit, type Principal, type Role } from "@lienthong/auth/principal";
 
 export interface Official {
@@ -74,7 +83,9 @@ export function decide(command: OfficialCommand, state: Official | null, ctx: Of
       if (problem) return fail(problem);
       const target = command.changes.unit ?? state.unit;
       if (!mayManageOfficials(ctx.principal, state.unit) || !mayManageOfficials(ctx.principal, target)) {
-        return fail(notAllowed(`you may not change officials of unit ${state.unit === target ? state.unit : `${state.unit} or ${target}`}`));
+        return fail(
+          notAllowed(`you may not change officials of unit ${state.unit === target ? state.unit : `${state.unit} or ${target}`}`),
+        );
       }
       const grant = roleGrantProblem(command.changes.roles, ctx);
       if (grant) return fail(grant);

@@ -16,7 +16,8 @@ export function addMeSchema(builder: DirectoryBuilder, { OfficialRef, RoleEnum }
       official: t.field({
         type: OfficialRef,
         nullable: true,
-        resolve: async (principal, _args, ctx): Promise<StoredOfficial | null> => (await officialLoader(ctx, officials).load(principal.sub)) ?? null,
+        resolve: async (principal, _args, ctx): Promise<StoredOfficial | null> =>
+          (await officialLoader(ctx, officials).load(principal.sub)) ?? null,
       }),
     }),
   });

@@ -8,7 +8,9 @@ const unit = z.string().regex(/^\d{5}$/, "must be a 5-digit unit code");
 const ROLE_NAMES = ROLES.map((role) => role.toUpperCase());
 const role = z
   .string()
-  .refine((name) => ROLE_NAMES.includes(name), { error: (issue) => `unknown role ${JSON.stringify(issue.input)} (expected one of ${ROLE_NAMES.join(", ")})` })
+  .refine((name) => ROLE_NAMES.includes(name), {
+    error: (issue) => `unknown role ${JSON.stringify(issue.input)} (expected one of ${ROLE_NAMES.join(", ")})`,
+  })
   .transform((name) => ROLES[ROLE_NAMES.indexOf(name)] as (typeof ROLES)[number]);
 const roles = z.array(role).min(1, "name at least one role");
 const email = z.email("must be an e-mail address");

@@ -3,7 +3,14 @@ import { payload } from "@lienthong/subgraph/common-types";
 import { loaderOf } from "@lienthong/subgraph/batch-loader";
 import { resolveOffsetPage } from "@lienthong/subgraph/connections";
 import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
-import { InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError, ConflictError, parseInput } from "@lienthong/subgraph/errors";
+import {
+  InvalidTransitionError,
+  NotAllowedError,
+  NotFoundError,
+  ValidationError,
+  ConflictError,
+  parseInput,
+} from "@lienthong/subgraph/errors";
 import type { OfficialCommands } from "../officials/official-commands";
 import type { OfficialFilter, OfficialQueries, StoredOfficial } from "../officials/official-store";
 import type { Unit } from "@lienthong/contracts/units";
@@ -27,9 +34,16 @@ function mayReadContact(reader: Principal | null, official: StoredOfficial): boo
   return reader.sub === official.id || hasRole(reader, ...CITY_WIDE_READERS) || mayActInUnit(reader, official.unit);
 }
 
-export function addOfficialSchema(builder: DirectoryBuilder, UnitRef: ReturnType<typeof builder.objectRef<Unit>>, deps: OfficialSchemaDeps) {
+export function addOfficialSchema(
+  builder: DirectoryBuilder,
+  UnitRef: ReturnType<typeof builder.objectRef<Unit>>,
+  deps: OfficialSchemaDeps,
+) {
   const RoleEnum = builder.enumType("Role", {
-    values: Object.fromEntries(ROLES.map((role) => [role.toUpperCase(), { value: role }])) as Record<string, { value: (typeof ROLES)[number] }>,
+    values: Object.fromEntries(ROLES.map((role) => [role.toUpperCase(), { value: role }])) as Record<
+      string,
+      { value: (typeof ROLES)[number] }
+    >,
   });
 
   const OfficialRef = builder.objectRef<StoredOfficial>("Official");
@@ -47,8 +61,16 @@ export function addOfficialSchema(builder: DirectoryBuilder, UnitRef: ReturnType
       position: t.exposeString("position", { description: 'e.g. "Chủ tịch", "Phó Chủ tịch", "Ủy viên".' }),
       unit: t.field({ type: UnitRef, resolve: (official) => deps.units.get(official.unit) as Unit }),
       roles: t.field({ type: [RoleEnum], resolve: (official) => official.roles }),
-      email: t.string({ nullable: true, description: "Masked (null) unless you work in the same unit or at city level.", resolve: (o, _a, ctx) => (mayReadContact(ctx.principal, o) ? (o.email ?? null) : null) }),
-      phone: t.string({ nullable: true, description: "Masked (null) unless you work in the same unit or at city level.", resolve: (o, _a, ctx) => (mayReadContact(ctx.principal, o) ? (o.phone ?? null) : null) }),
+      email: t.string({
+        nullable: true,
+        description: "Masked (null) unless you work in the same unit or at city level.",
+        resolve: (o, _a, ctx) => (mayReadContact(ctx.principal, o) ? (o.email ?? null) : null),
+      }),
+      phone: t.string({
+        nullable: true,
+        description: "Masked (null) unless you work in the same unit or at city level.",
+        resolve: (o, _a, ctx) => (mayReadContact(ctx.principal, o) ? (o.phone ?? null) : null),
+      }),
       active: t.exposeBoolean("active"),
     }),
   });
@@ -82,7 +104,11 @@ export function addOfficialSchema(builder: DirectoryBuilder, UnitRef: ReturnType
       authScopes: { authenticated: true },
       args: { role: t.arg({ type: RoleEnum }), activeOnly: t.arg.boolean({ defaultValue: true }) },
       resolve: async (unit, args) => {
-        const filter: OfficialFilter = { units: [unit.code], activeOnly: args.activeOnly ?? true, ...(args.role ? { role: args.role } : {}) };
+        const filter: OfficialFilter = {
+          units: [unit.code],
+          activeOnly: args.activeOnly ?? true,
+          ...(args.role ? { role: args.role } : {}),
+        };
         return resolveOffsetPage(args, await deps.officials.count(filter), (window) => deps.officials.list(filter, window));
       },
     }),

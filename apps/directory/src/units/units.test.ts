@@ -13,7 +13,12 @@ describe("the HCMC unit catalogue", () => {
   });
 
   it("finds a unit by its NSO code with its full name and former districts", () => {
-    expect(catalog.get("26740")).toMatchObject({ name: "Sài Gòn", fullName: "Phường Sài Gòn", type: "PHUONG", formerDistricts: ["Quận 1"] });
+    expect(catalog.get("26740")).toMatchObject({
+      name: "Sài Gòn",
+      fullName: "Phường Sài Gòn",
+      type: "PHUONG",
+      formerDistricts: ["Quận 1"],
+    });
     expect(catalog.get("99999")).toBeUndefined();
   });
 

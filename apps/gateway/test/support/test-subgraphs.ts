@@ -83,7 +83,12 @@ export function startTasksSubgraph(port = 0): Promise<RunningSubgraph> {
   });
 }
 
-async function serve(name: string, port: number, sdl: string, resolvers: Record<string, Record<string, unknown>>): Promise<RunningSubgraph> {
+async function serve(
+  name: string,
+  port: number,
+  sdl: string,
+  resolvers: Record<string, Record<string, unknown>>,
+): Promise<RunningSubgraph> {
   const yoga = createYoga({ schema: buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as never }), logging: false });
   const received: IncomingHttpHeaders[] = [];
   const server: Server = createServer((req, res) => {

@@ -46,7 +46,12 @@ export function createEmailOutbox(db: Database) {
     async due(now: string, staleBefore: string, limit: number): Promise<QueuedEmail[]> {
       const docs = await collection
         .find(
-          { $or: [{ status: "pending", sendAfter: { $lte: now } }, { status: "sending", sendAfter: { $lte: staleBefore } }] },
+          {
+            $or: [
+              { status: "pending", sendAfter: { $lte: now } },
+              { status: "sending", sendAfter: { $lte: staleBefore } },
+            ],
+          },
           { sort: { createdAt: 1 }, limit },
         )
         .toArray();
@@ -67,7 +72,10 @@ export function createEmailOutbox(db: Database) {
     async markFailed(ids: readonly string[], error: string, retryAt: string | null): Promise<void> {
       await collection.updateMany(
         { _id: { $in: [...ids] } },
-        { $set: retryAt === null ? { status: "failed", lastError: error } : { status: "pending", lastError: error, sendAfter: retryAt }, $inc: { attempts: 1 } },
+        {
+          $set: retryAt === null ? { status: "failed", lastError: error } : { status: "pending", lastError: error, sendAfter: retryAt },
+          $inc: { attempts: 1 },
+        },
       );
     },
     async list(filter: { recipient?: string; eventId?: string } = {}): Promise<QueuedEmail[]> {

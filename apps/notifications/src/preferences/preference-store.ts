@@ -30,7 +30,10 @@ export function createPreferenceStore(db: Database) {
 
   function merged(stored: StoredPreferences): Preferences {
     const defaults = defaultPreferences();
-    return { channels: { ...defaults.channels, ...stored.channels } as Record<NotificationKind, KindChannels>, quietHours: stored.quietHours };
+    return {
+      channels: { ...defaults.channels, ...stored.channels } as Record<NotificationKind, KindChannels>,
+      quietHours: stored.quietHours,
+    };
   }
 
   return {
@@ -50,7 +53,11 @@ export function createPreferenceStore(db: Database) {
         const before = full.channels[change.kind];
         channels[change.kind] = { inApp: change.inApp ?? before.inApp, email: change.email ?? before.email };
       }
-      const next: StoredPreferences = { _id: officialId, channels, quietHours: changes.quietHours === undefined ? current.quietHours : changes.quietHours };
+      const next: StoredPreferences = {
+        _id: officialId,
+        channels,
+        quietHours: changes.quietHours === undefined ? current.quietHours : changes.quietHours,
+      };
       await collection.updateOne({ _id: officialId }, { $set: { channels: next.channels, quietHours: next.quietHours } }, { upsert: true });
       return merged(next);
     },

@@ -23,8 +23,12 @@ describe("quiet hours in Asia/Ho_Chi_Minh", () => {
   });
 
   it("end at the next local end time", () => {
-    expect(quietEndsAt(night, new Date("2026-03-02T23:15:00+07:00")).toISOString()).toBe(new Date("2026-03-03T06:30:00+07:00").toISOString());
-    expect(quietEndsAt(night, new Date("2026-03-03T01:00:00+07:00")).toISOString()).toBe(new Date("2026-03-03T06:30:00+07:00").toISOString());
+    expect(quietEndsAt(night, new Date("2026-03-02T23:15:00+07:00")).toISOString()).toBe(
+      new Date("2026-03-03T06:30:00+07:00").toISOString(),
+    );
+    expect(quietEndsAt(night, new Date("2026-03-03T01:00:00+07:00")).toISOString()).toBe(
+      new Date("2026-03-03T06:30:00+07:00").toISOString(),
+    );
   });
 
   it("are never quiet when none are set", () => {

@@ -23,7 +23,10 @@ const OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function defaultPreferences(): Preferences {
-  const channels = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, { inApp: true, email: true }])) as Record<NotificationKind, KindChannels>;
+  const channels = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, { inApp: true, email: true }])) as Record<
+    NotificationKind,
+    KindChannels
+  >;
   return { channels, quietHours: null };
 }
 

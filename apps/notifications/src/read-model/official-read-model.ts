@@ -28,7 +28,11 @@ export function createOfficialReadModel(db: Database) {
   const collection = db.collection<OfficialDocument>(OFFICIALS);
 
   /** Applies the change only when the event is newer than what is stored. */
-  async function applyNewer(id: string, version: number, update: { $set?: Partial<OfficialDocument>; $unset?: Record<string, ""> }): Promise<void> {
+  async function applyNewer(
+    id: string,
+    version: number,
+    update: { $set?: Partial<OfficialDocument>; $unset?: Record<string, ""> },
+  ): Promise<void> {
     await collection.updateOne({ _id: id, version: { $lt: version } }, { ...update, $set: { ...update.$set, version } });
   }
 

@@ -8,7 +8,13 @@ export const SUPERVISIONS = "supervisions";
 export const RECOMMENDATIONS = "recommendations";
 
 const supervisionSchema = z.object({ _id: z.string(), subject: z.string() });
-const recommendationSchema = z.object({ _id: z.string(), supervisionId: z.string(), supervisedBody: z.string(), content: z.string(), answerDueDate: z.string() });
+const recommendationSchema = z.object({
+  _id: z.string(),
+  supervisionId: z.string(),
+  supervisedBody: z.string(),
+  content: z.string(),
+  answerDueDate: z.string(),
+});
 type SupervisionDocument = z.infer<typeof supervisionSchema>;
 type RecommendationDocument = z.infer<typeof recommendationSchema>;
 
@@ -33,7 +39,9 @@ export function createOversightReadModel(db: Database) {
         const { supervisionId, subject } = supervisionStarted.schema.parse(envelope.data);
         await insertOnce(() => supervisions.insertOne({ _id: supervisionId, subject }));
       } else if (envelope.type === recommendationIssued.type) {
-        const { recommendationId, supervisionId, supervisedBody, content, answerDueDate } = recommendationIssued.schema.parse(envelope.data);
+        const { recommendationId, supervisionId, supervisedBody, content, answerDueDate } = recommendationIssued.schema.parse(
+          envelope.data,
+        );
         await insertOnce(() => recommendations.insertOne({ _id: recommendationId, supervisionId, supervisedBody, content, answerDueDate }));
       }
     },

@@ -70,7 +70,9 @@ export function createTaskReadModel(db: Database) {
       _id: taskId,
       $or: [{ [versionPath]: { $lt: version } }, { [versionPath]: { $exists: false }, version: { $not: { $gte: version } } }],
     } as Filter<TaskDocument>;
-    const update = (value === null ? { $unset: { [field]: "" }, $set: { [versionPath]: version } } : { $set: { [field]: value, [versionPath]: version } }) as UpdateFilter<TaskDocument>;
+    const update = (
+      value === null ? { $unset: { [field]: "" }, $set: { [versionPath]: version } } : { $set: { [field]: value, [versionPath]: version } }
+    ) as UpdateFilter<TaskDocument>;
     // No match and a duplicate _id on upsert: the field already holds a newer (or this very) event's value.
     await collection.updateOne(olderThanEvent, update, { upsert: true }).catch((error: unknown) => {
       if (!isDuplicateKeyError(error)) throw error;
@@ -93,7 +95,14 @@ export function createTaskReadModel(db: Database) {
       if (doc === null) return null;
       const { title, unit, coOwners, assigningUnit, leadOwner } = taskSchema.parse(doc);
       if (title === undefined || unit === undefined || coOwners === undefined) return null;
-      return { id, title, unit, coOwners, ...(assigningUnit === undefined ? {} : { assigningUnit }), ...(leadOwner === undefined ? {} : { leadOwner }) };
+      return {
+        id,
+        title,
+        unit,
+        coOwners,
+        ...(assigningUnit === undefined ? {} : { assigningUnit }),
+        ...(leadOwner === undefined ? {} : { leadOwner }),
+      };
     },
   };
 }

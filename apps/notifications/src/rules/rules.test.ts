@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { officialRegistered } from "@lienthong/contracts/directory";
 import { buildEnvelope, type EventDeclaration } from "@lienthong/contracts/registry";
-import { recommendationBecameOverdue, recommendationIssued, taskBecameOverdue, taskExtensionGranted, taskSubmitted } from "@lienthong/contracts/tasks";
+import {
+  recommendationBecameOverdue,
+  recommendationIssued,
+  taskBecameOverdue,
+  taskExtensionGranted,
+  taskSubmitted,
+} from "@lienthong/contracts/tasks";
 import type { z } from "zod";
 import { ALL_RULES, rulesFor } from "./all-rules";
 import { NOTIFICATION_KINDS } from "./kinds";
@@ -20,9 +26,23 @@ const officials: OfficialFacts[] = [
   { id: "city-admin", fullName: "Trần Văn Thành", unit: SAI_GON, roles: ["city_admin"], active: true },
   { id: "city-admin-2", fullName: "Lâm Quốc Bảo", unit: BA_DIEM, roles: ["unit_admin", "city_admin"], active: true },
 ];
-const task: TaskFacts = { id: "task-1", title: "Tổng kết phong trào", unit: SAI_GON, assigningUnit: BEN_THANH, leadOwner: "sg-officer", coOwners: [] };
+const task: TaskFacts = {
+  id: "task-1",
+  title: "Tổng kết phong trào",
+  unit: SAI_GON,
+  assigningUnit: BEN_THANH,
+  leadOwner: "sg-officer",
+  coOwners: [],
+};
 /** Assigned by the city committee itself, as city programmes' tasks and inspection follow-ups are. */
-const cityTask: TaskFacts = { id: "task-2", title: "Khắc phục sau kiểm tra", unit: SAI_GON, assigningUnit: "*", leadOwner: "sg-officer", coOwners: [] };
+const cityTask: TaskFacts = {
+  id: "task-2",
+  title: "Khắc phục sau kiểm tra",
+  unit: SAI_GON,
+  assigningUnit: "*",
+  leadOwner: "sg-officer",
+  coOwners: [],
+};
 const recommendation: RecommendationFacts = {
   id: "rec-1",
   supervisionId: "sup-1",
@@ -39,15 +59,27 @@ const lookup: RecipientLookup = {
   officialsWithRole: async (role) => officials.filter((o) => o.roles.includes(role)),
 };
 
-async function outcome<S extends z.ZodType>(declaration: EventDeclaration<S>, data: z.input<S>, known: { recommendation: RecommendationFacts | null } = { recommendation }) {
+async function outcome<S extends z.ZodType>(
+  declaration: EventDeclaration<S>,
+  data: z.input<S>,
+  known: { recommendation: RecommendationFacts | null } = { recommendation },
+) {
   const [rule] = rulesFor(declaration.type);
   if (!rule) throw new Error(`no rule for ${declaration.type}`);
-  const envelope = buildEnvelope(declaration, { aggregateId: "x", aggregateVersion: 1, data, time: new Date(), context: { actor: "t", correlationid: "c" } });
+  const envelope = buildEnvelope(declaration, {
+    aggregateId: "x",
+    aggregateVersion: 1,
+    data,
+    time: new Date(),
+    context: { actor: "t", correlationid: "c" },
+  });
   const parsed = rule.event.schema.parse(envelope.data);
   const recipients = await rule.recipients(parsed, lookup, envelope);
   const taskId = rule.taskId?.(parsed);
   const taskFacts = taskId === undefined ? task : await lookup.task(taskId);
-  const messages = recipients.map((recipient) => rule.message(parsed, { task: taskFacts, recommendation: known.recommendation, recipient }));
+  const messages = recipients.map((recipient) =>
+    rule.message(parsed, { task: taskFacts, recommendation: known.recommendation, recipient }),
+  );
   return { kind: rule.kind, recipients, messages };
 }
 
@@ -55,23 +87,44 @@ describe("notification rules", () => {
   it("tell the assigning unit's officers when a task is submitted", async () => {
     const result = await outcome(taskSubmitted, { taskId: "task-1", unit: SAI_GON, submittedAt: "2026-03-10T09:00:00+07:00", by });
     expect(result.recipients).toEqual(["bt-admin", "bt-officer"]);
-    expect(result.messages[0]).toEqual({ title: "Nhiệm vụ đã được báo cáo hoàn thành", body: 'Đơn vị 26740 đã gửi kết quả nhiệm vụ "Tổng kết phong trào" và chờ xác nhận.' });
+    expect(result.messages[0]).toEqual({
+      title: "Nhiệm vụ đã được báo cáo hoàn thành",
+      body: 'Đơn vị 26740 đã gửi kết quả nhiệm vụ "Tổng kết phong trào" và chờ xác nhận.',
+    });
   });
 
   it("tell the city's admins, whatever their unit, when a task the city assigned is submitted", async () => {
     const result = await outcome(taskSubmitted, { taskId: "task-2", unit: SAI_GON, submittedAt: "2026-03-10T09:00:00+07:00", by });
     expect(result.recipients).toEqual(["city-admin", "city-admin-2"]);
-    expect(result.messages[0]).toEqual({ title: "Nhiệm vụ đã được báo cáo hoàn thành", body: 'Đơn vị 26740 đã gửi kết quả nhiệm vụ "Khắc phục sau kiểm tra" và chờ xác nhận.' });
+    expect(result.messages[0]).toEqual({
+      title: "Nhiệm vụ đã được báo cáo hoàn thành",
+      body: 'Đơn vị 26740 đã gửi kết quả nhiệm vụ "Khắc phục sau kiểm tra" và chờ xác nhận.',
+    });
   });
 
   it("tell the lead owner and the unit's admins when a task becomes overdue", async () => {
-    const result = await outcome(taskBecameOverdue, { taskId: "task-1", unit: SAI_GON, leadOwner: "sg-officer", deadline: "2026-03-31", by });
+    const result = await outcome(taskBecameOverdue, {
+      taskId: "task-1",
+      unit: SAI_GON,
+      leadOwner: "sg-officer",
+      deadline: "2026-03-31",
+      by,
+    });
     expect(result).toMatchObject({ kind: "TASK_OVERDUE", recipients: ["sg-officer", "sg-admin"] });
-    expect(result.messages[0]?.body).toBe('Nhiệm vụ "Tổng kết phong trào" đã quá hạn hoàn thành (hạn 31/03/2026) mà chưa được xác nhận hoàn thành.');
+    expect(result.messages[0]?.body).toBe(
+      'Nhiệm vụ "Tổng kết phong trào" đã quá hạn hoàn thành (hạn 31/03/2026) mà chưa được xác nhận hoàn thành.',
+    );
   });
 
   it("tell only the lead owner about an extension", async () => {
-    const result = await outcome(taskExtensionGranted, { taskId: "task-1", unit: SAI_GON, previousDeadline: "2026-03-31", newDeadline: "2026-04-30", reason: "chờ số liệu", by });
+    const result = await outcome(taskExtensionGranted, {
+      taskId: "task-1",
+      unit: SAI_GON,
+      previousDeadline: "2026-03-31",
+      newDeadline: "2026-04-30",
+      reason: "chờ số liệu",
+      by,
+    });
     expect(result.recipients).toEqual(["sg-officer"]);
     expect(result.messages[0]?.body).toBe('Hạn hoàn thành nhiệm vụ "Tổng kết phong trào" được gia hạn từ 31/03/2026 đến 30/04/2026.');
   });
@@ -103,22 +156,35 @@ describe("notification rules", () => {
     });
 
     const unknown = await outcome(recommendationBecameOverdue, overdue, { recommendation: null });
-    expect(unknown.messages[0]?.body).toBe("Kiến nghị mã rec-1 (giám sát mã sup-1) đã quá hạn trả lời (hạn 30/04/2026) mà đơn vị 26740 chưa trả lời.");
+    expect(unknown.messages[0]?.body).toBe(
+      "Kiến nghị mã rec-1 (giám sát mã sup-1) đã quá hạn trả lời (hạn 30/04/2026) mà đơn vị 26740 chưa trả lời.",
+    );
   });
 
   it("quote only the first words of a long recommendation when it is overdue", async () => {
     const long = {
       ...recommendation,
-      content: "Đề nghị Ủy ban nhân dân phường rà soát, bổ sung danh sách hộ cận nghèo chưa được hỗ trợ bảo hiểm y tế, công khai kết quả tại khu phố và báo cáo Ủy ban MTTQ phường.",
+      content:
+        "Đề nghị Ủy ban nhân dân phường rà soát, bổ sung danh sách hộ cận nghèo chưa được hỗ trợ bảo hiểm y tế, công khai kết quả tại khu phố và báo cáo Ủy ban MTTQ phường.",
     };
-    const result = await outcome(recommendationBecameOverdue, { recommendationId: "rec-1", supervisionId: "sup-1", supervisedBody: SAI_GON, answerDueDate: "2026-04-30", by }, { recommendation: long });
+    const result = await outcome(
+      recommendationBecameOverdue,
+      { recommendationId: "rec-1", supervisionId: "sup-1", supervisedBody: SAI_GON, answerDueDate: "2026-04-30", by },
+      { recommendation: long },
+    );
     expect(result.messages[0]?.body).toBe(
       'Kiến nghị "Đề nghị Ủy ban nhân dân phường rà soát, bổ sung danh sách hộ cận nghèo chưa được hỗ trợ bảo hiểm y…" (giám sát "Thực hiện chính sách hỗ trợ hộ nghèo năm 2026") đã quá hạn trả lời (hạn 30/04/2026) mà đơn vị 26740 chưa trả lời.',
     );
   });
 
   it("welcome a newly registered official", async () => {
-    const result = await outcome(officialRegistered, { officialId: "new-1", fullName: "Lý Ngọc Ánh", position: "Ủy viên", unit: SAI_GON, roles: ["unit_officer"] });
+    const result = await outcome(officialRegistered, {
+      officialId: "new-1",
+      fullName: "Lý Ngọc Ánh",
+      position: "Ủy viên",
+      unit: SAI_GON,
+      roles: ["unit_officer"],
+    });
     expect(result).toMatchObject({ kind: "OFFICIAL_WELCOME", recipients: ["new-1"] });
     expect(result.messages[0]?.body).toMatch(/^Xin chào Lý Ngọc Ánh, tài khoản cán bộ \(Ủy viên, đơn vị 26740\)/);
   });

@@ -16,7 +16,11 @@ export function registerWebhookInput(knownEventTypes: readonly string[]) {
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
     eventTypes: z
-      .array(z.string().refine((type) => knownEventTypes.includes(type), { error: (issue) => `unknown event type ${JSON.stringify(issue.input)}` }))
+      .array(
+        z
+          .string()
+          .refine((type) => knownEventTypes.includes(type), { error: (issue) => `unknown event type ${JSON.stringify(issue.input)}` }),
+      )
       .min(1, "name at least one event type")
       .transform((types) => [...new Set(types)]),
     secret: z.string().min(16, "must be at least 16 characters").max(256, "must be at most 256 characters"),
@@ -35,11 +39,15 @@ export const updatePreferencesInput = z
     channels: z
       .array(z.object({ kind: z.enum(NOTIFICATION_KINDS), inApp: z.boolean().nullish(), email: z.boolean().nullish() }))
       .nullish()
-      .transform((value) => value?.map((change) => ({ kind: change.kind, inApp: change.inApp ?? undefined, email: change.email ?? undefined }))),
+      .transform((value) =>
+        value?.map((change) => ({ kind: change.kind, inApp: change.inApp ?? undefined, email: change.email ?? undefined })),
+      ),
     quietHours: z.object({ start: localTime, end: localTime }).nullish(),
     clearQuietHours: z.boolean().nullish(),
   })
   .superRefine((input, ctx) => {
-    if (input.quietHours && input.clearQuietHours) ctx.addIssue({ code: "custom", path: ["clearQuietHours"], message: "cannot be set together with quietHours" });
-    if (input.quietHours && input.quietHours.start === input.quietHours.end) ctx.addIssue({ code: "custom", path: ["quietHours", "end"], message: "must differ from start" });
+    if (input.quietHours && input.clearQuietHours)
+      ctx.addIssue({ code: "custom", path: ["clearQuietHours"], message: "cannot be set together with quietHours" });
+    if (input.quietHours && input.quietHours.start === input.quietHours.end)
+      ctx.addIssue({ code: "custom", path: ["quietHours", "end"], message: "must differ from start" });
   });

@@ -47,21 +47,31 @@ export function addNotificationSchema(builder: NotificationsBuilder, deps: Notif
         resolve: async (_root, args, ctx) => {
           const recipient = me(ctx);
           const unreadOnly = args.unreadOnly ?? false;
-          const [total, unreadCount] = await Promise.all([deps.notifications.count(recipient, unreadOnly), deps.notifications.count(recipient, true)]);
-          const page = await resolveCursorPage(args, total, (n: StoredNotification) => n.order, (window) =>
-            deps.notifications.page(recipient, unreadOnly, {
-              limit: window.limit,
-              inverted: window.inverted,
-              ...(window.after ? { after: window.after } : {}),
-              ...(window.before ? { before: window.before } : {}),
-            }),
+          const [total, unreadCount] = await Promise.all([
+            deps.notifications.count(recipient, unreadOnly),
+            deps.notifications.count(recipient, true),
+          ]);
+          const page = await resolveCursorPage(
+            args,
+            total,
+            (n: StoredNotification) => n.order,
+            (window) =>
+              deps.notifications.page(recipient, unreadOnly, {
+                limit: window.limit,
+                inverted: window.inverted,
+                ...(window.after ? { after: window.after } : {}),
+                ...(window.before ? { before: window.before } : {}),
+              }),
           );
           return { ...page, unreadCount };
         },
       },
       {
         fields: (t) => ({
-          unreadCount: t.int({ description: "Your unread notifications in all.", resolve: (connection) => (connection as unknown as { unreadCount: number }).unreadCount }),
+          unreadCount: t.int({
+            description: "Your unread notifications in all.",
+            resolve: (connection) => (connection as unknown as { unreadCount: number }).unreadCount,
+          }),
         }),
       },
     ),

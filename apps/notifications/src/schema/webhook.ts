@@ -21,7 +21,10 @@ const principalOf = (ctx: { principal: Principal | null }) => ctx.principal as P
 
 export function addWebhookSchema(builder: NotificationsBuilder, deps: WebhookSchemaDeps) {
   const StatusEnum = builder.enumType("WebhookDeliveryStatus", {
-    values: Object.fromEntries(DELIVERY_STATUSES.map((status) => [status.toUpperCase(), { value: status }])) as Record<string, { value: (typeof DELIVERY_STATUSES)[number] }>,
+    values: Object.fromEntries(DELIVERY_STATUSES.map((status) => [status.toUpperCase(), { value: status }])) as Record<
+      string,
+      { value: (typeof DELIVERY_STATUSES)[number] }
+    >,
   });
 
   const WebhookRef = builder.objectRef<Webhook>("Webhook").implement({
@@ -70,7 +73,9 @@ export function addWebhookSchema(builder: NotificationsBuilder, deps: WebhookSch
       resolve: async (_root, args, ctx) => {
         const webhook = valueOrThrow(await deps.commands.visible(String(args.webhookId), principalOf(ctx)));
         const status = args.status ?? undefined;
-        return resolveOffsetPage(args, await deps.deliveries.count(webhook._id, status), (window) => deps.deliveries.list(webhook._id, status, window));
+        return resolveOffsetPage(args, await deps.deliveries.count(webhook._id, status), (window) =>
+          deps.deliveries.list(webhook._id, status, window),
+        );
       },
     }),
   }));

@@ -43,7 +43,9 @@ export function createDeliveryStore(db: Database) {
       }
     },
     async due(now: string, limit: number): Promise<WebhookDelivery[]> {
-      const docs = await collection.find({ status: "pending", nextAttemptAt: { $lte: now } }, { sort: { nextAttemptAt: 1 }, limit }).toArray();
+      const docs = await collection
+        .find({ status: "pending", nextAttemptAt: { $lte: now } }, { sort: { nextAttemptAt: 1 }, limit })
+        .toArray();
       return docs.map(parse);
     },
     /**
@@ -59,10 +61,16 @@ export function createDeliveryStore(db: Database) {
       return claimed !== null;
     },
     async recordSuccess(id: string, statusCode: number, at: string): Promise<void> {
-      await collection.updateOne({ _id: id }, { $set: { status: "succeeded", lastStatusCode: statusCode, deliveredAt: at }, $inc: { attempts: 1 } });
+      await collection.updateOne(
+        { _id: id },
+        { $set: { status: "succeeded", lastStatusCode: statusCode, deliveredAt: at }, $inc: { attempts: 1 } },
+      );
     },
     async recordFailure(id: string, failure: { error: string; statusCode?: number | undefined; retryAt: string | null }): Promise<void> {
-      const set: Partial<WebhookDelivery> = { lastError: failure.error, ...(failure.statusCode === undefined ? {} : { lastStatusCode: failure.statusCode }) };
+      const set: Partial<WebhookDelivery> = {
+        lastError: failure.error,
+        ...(failure.statusCode === undefined ? {} : { lastStatusCode: failure.statusCode }),
+      };
       if (failure.retryAt === null) set.status = "failed";
       else set.nextAttemptAt = failure.retryAt;
       await collection.updateOne({ _id: id }, { $set: set, $inc: { attempts: 1 } });
@@ -70,7 +78,11 @@ export function createDeliveryStore(db: Database) {
     /** A failed (or succeeded) delivery goes out again now, with a fresh set of attempts. */
     async requeue(id: string, now: string): Promise<WebhookDelivery | null> {
       return collection
-        .findOneAndUpdate({ _id: id, status: { $ne: "pending" } }, { $set: { status: "pending", attempts: 0, nextAttemptAt: now } }, { returnDocument: "after" })
+        .findOneAndUpdate(
+          { _id: id, status: { $ne: "pending" } },
+          { $set: { status: "pending", attempts: 0, nextAttemptAt: now } },
+          { returnDocument: "after" },
+        )
         .then((doc) => (doc === null ? null : parse(doc)));
     },
     async byId(id: string): Promise<WebhookDelivery | null> {
@@ -79,7 +91,11 @@ export function createDeliveryStore(db: Database) {
     },
     count: (webhookId: string, status?: DeliveryStatus): Promise<number> =>
       collection.countDocuments({ webhookId, ...(status ? { status } : {}) }),
-    async list(webhookId: string, status: DeliveryStatus | undefined, window: { offset: number; limit: number }): Promise<WebhookDelivery[]> {
+    async list(
+      webhookId: string,
+      status: DeliveryStatus | undefined,
+      window: { offset: number; limit: number },
+    ): Promise<WebhookDelivery[]> {
       const docs = await collection
         .find({ webhookId, ...(status ? { status } : {}) }, { sort: { createdAt: -1, _id: 1 }, skip: window.offset, limit: window.limit })
         .toArray();

@@ -22,7 +22,10 @@ function unitFor(principal: Principal, unit: string | undefined): Result<string>
 
 export function createWebhookCommands(deps: { webhooks: WebhookStore; deliveries: DeliveryStore; clock: Clock; onRequeued(): void }) {
   return {
-    async register(input: { url: string; eventTypes: string[]; secret: string; unit?: string | undefined }, principal: Principal): Promise<Result<Webhook>> {
+    async register(
+      input: { url: string; eventTypes: string[]; secret: string; unit?: string | undefined },
+      principal: Principal,
+    ): Promise<Result<Webhook>> {
       const unit = unitFor(principal, input.unit);
       if (!unit.ok) return unit;
       if (!mayManageWebhooks(principal, unit.value)) return fail(notAllowed(`you may not register webhooks for unit ${unit.value}`));
@@ -50,7 +53,8 @@ export function createWebhookCommands(deps: { webhooks: WebhookStore; deliveries
       const delivery = await deps.deliveries.byId(deliveryId);
       if (delivery === null) return fail(notFound(`webhook delivery ${deliveryId} not found`));
       const webhook = await deps.webhooks.byId(delivery.webhookId);
-      if (webhook === null || !mayManageWebhooks(principal, webhook.unit)) return fail(notAllowed("you may not redeliver this webhook delivery"));
+      if (webhook === null || !mayManageWebhooks(principal, webhook.unit))
+        return fail(notAllowed("you may not redeliver this webhook delivery"));
       const requeued = await deps.deliveries.requeue(deliveryId, deps.clock.now().toISOString());
       if (requeued === null) return ok(delivery);
       deps.onRequeued();

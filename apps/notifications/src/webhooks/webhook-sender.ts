@@ -8,7 +8,13 @@ const TIMEOUT_MS = 10_000;
  * POSTs one signed delivery. Redirects are never followed: a 3xx is a failure naming where it pointed,
  * so a receiver cannot bounce signed payloads to another host.
  */
-export async function sendDelivery(request: { url: string; secret: string; deliveryId: string; body: string; timestamp: number }): Promise<SendOutcome> {
+export async function sendDelivery(request: {
+  url: string;
+  secret: string;
+  deliveryId: string;
+  body: string;
+  timestamp: number;
+}): Promise<SendOutcome> {
   try {
     const response = await fetch(request.url, {
       method: "POST",
@@ -26,7 +32,11 @@ export async function sendDelivery(request: { url: string; secret: string; deliv
     await response.body?.cancel();
     if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status };
     if (response.status >= 300 && response.status < 400) {
-      return { ok: false, statusCode: response.status, error: `HTTP ${response.status}: redirect to ${response.headers.get("location") ?? "(no location)"} not followed` };
+      return {
+        ok: false,
+        statusCode: response.status,
+        error: `HTTP ${response.status}: redirect to ${response.headers.get("location") ?? "(no location)"} not followed`,
+      };
     }
     return { ok: false, statusCode: response.status, error: `HTTP ${response.status} ${response.statusText}`.trim() };
   } catch (error) {

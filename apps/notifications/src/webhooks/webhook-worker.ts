@@ -27,15 +27,25 @@ export function createWebhookWorker(deps: {
       await deps.deliveries.recordFailure(id, { error: "webhook no longer active", retryAt: null });
       return;
     }
-    const outcome = await sendDelivery({ url: webhook.url, secret: webhook.secret, deliveryId: id, body: delivery.body, timestamp: Math.floor(now.getTime() / 1000) });
+    const outcome = await sendDelivery({
+      url: webhook.url,
+      secret: webhook.secret,
+      deliveryId: id,
+      body: delivery.body,
+      timestamp: Math.floor(now.getTime() / 1000),
+    });
     const at = deps.clock.now();
     if (outcome.ok) {
       await deps.deliveries.recordSuccess(id, outcome.statusCode, at.toISOString());
       return;
     }
     const failedAttempts = delivery.attempts + 1;
-    const retryAt = failedAttempts >= deps.policy.maxAttempts ? null : new Date(at.getTime() + retryDelay(deps.policy, failedAttempts)).toISOString();
-    deps.log.info({ deliveryId: id, attempts: failedAttempts, error: outcome.error, retryAt }, retryAt ? "webhook delivery failed; will retry" : "webhook delivery failed for good");
+    const retryAt =
+      failedAttempts >= deps.policy.maxAttempts ? null : new Date(at.getTime() + retryDelay(deps.policy, failedAttempts)).toISOString();
+    deps.log.info(
+      { deliveryId: id, attempts: failedAttempts, error: outcome.error, retryAt },
+      retryAt ? "webhook delivery failed; will retry" : "webhook delivery failed for good",
+    );
     await deps.deliveries.recordFailure(id, { error: outcome.error, statusCode: outcome.statusCode, retryAt });
   }
 

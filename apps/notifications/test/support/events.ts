@@ -9,7 +9,13 @@ import { people, SAI_GON } from "./notifications-fixture";
 
 const by = { name: "Nguyễn Thị Lan", authority: `unit_admin of ${SAI_GON}` };
 
-export function envelopeOf<Schema extends z.ZodType>(declaration: EventDeclaration<Schema>, aggregateId: string, version: number, data: z.input<Schema>, unit?: string): Envelope {
+export function envelopeOf<Schema extends z.ZodType>(
+  declaration: EventDeclaration<Schema>,
+  aggregateId: string,
+  version: number,
+  data: z.input<Schema>,
+  unit?: string,
+): Envelope {
   return buildEnvelope(declaration, {
     aggregateId,
     aggregateVersion: version,
@@ -25,13 +31,26 @@ export function registered(person: { sub: string; name: string; units: string[];
     officialRegistered,
     person.sub,
     1,
-    { officialId: person.sub, fullName: person.name, position: "Cán bộ", unit, roles: person.roles as ["unit_officer"], ...(email ? { email } : {}) },
+    {
+      officialId: person.sub,
+      fullName: person.name,
+      position: "Cán bộ",
+      unit,
+      roles: person.roles as ["unit_officer"],
+      ...(email ? { email } : {}),
+    },
     unit,
   );
 }
 
 export function added(taskId: string, title: string, unit = SAI_GON, assigningUnit = SAI_GON): Envelope {
-  return envelopeOf(taskAdded, taskId, 1, { taskId, unit, assigningUnit, title, coOwners: [], milestones: [], priority: "NORMAL", by }, unit);
+  return envelopeOf(
+    taskAdded,
+    taskId,
+    1,
+    { taskId, unit, assigningUnit, title, coOwners: [], milestones: [], priority: "NORMAL", by },
+    unit,
+  );
 }
 
 export function assigned(taskId: string, leadOwner: string, coOwners: string[] = [], unit = SAI_GON): Envelope {
@@ -55,7 +74,10 @@ export async function publishAll(bus: EventBus, envelopes: readonly Envelope[]):
  * Registers the Sài Gòn staff and waits until the service knows them: directory and tasks events travel on
  * different streams, and in real use officials exist long before tasks are assigned to them.
  */
-export async function registerStaff(bus: EventBus, app: { notifications: { count(recipient: string, unreadOnly: boolean): Promise<number> } }): Promise<void> {
+export async function registerStaff(
+  bus: EventBus,
+  app: { notifications: { count(recipient: string, unreadOnly: boolean): Promise<number> } },
+): Promise<void> {
   await publishAll(bus, saiGonStaff());
   for (const person of [people.saiGonAdmin, people.saiGonOfficer, people.saiGonOfficer2]) {
     await expect.poll(() => app.notifications.count(person.sub, false)).toBeGreaterThan(0);

@@ -26,7 +26,9 @@ export const people = {
   baDiemOfficer: { sub: "bd-officer", name: "Trương Văn Phúc", roles: ["unit_officer"], units: [BA_DIEM] },
 } satisfies Record<string, Principal>;
 
-export type FixtureOptions = Partial<Pick<NotificationsDeps, "smtpUrl" | "webhookRetry" | "webhookPollMs" | "emailPollMs">> & { clock?: Clock };
+export type FixtureOptions = Partial<Pick<NotificationsDeps, "smtpUrl" | "webhookRetry" | "webhookPollMs" | "emailPollMs">> & {
+  clock?: Clock;
+};
 
 /** Opens the store and bus in a folder; `reopen` builds a fresh app (a restarted process) over the same data. */
 export async function openWorld(dir: string) {

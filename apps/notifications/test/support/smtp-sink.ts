@@ -42,15 +42,25 @@ function parseMessage(raw: string): Omit<ReceivedMail, "to"> {
   const body = raw.slice(split + 4);
   const encoding = headers.get("content-transfer-encoding")?.toLowerCase();
   const text =
-    encoding === "quoted-printable" ? decodeQuotedPrintable(body) : encoding === "base64" ? Buffer.from(body, "base64").toString("utf8") : body;
-  return { subject: decodeWords(headers.get("subject") ?? ""), text: text.replace(/\r\n/g, "\n").trimEnd(), messageId: headers.get("message-id") ?? "" };
+    encoding === "quoted-printable"
+      ? decodeQuotedPrintable(body)
+      : encoding === "base64"
+        ? Buffer.from(body, "base64").toString("utf8")
+        : body;
+  return {
+    subject: decodeWords(headers.get("subject") ?? ""),
+    text: text.replace(/\r\n/g, "\n").trimEnd(),
+    messageId: headers.get("message-id") ?? "",
+  };
 }
 
 /** RFC 2047 encoded words, e.g. =?UTF-8?Q?B=E1=BA=A1n?= */
 function decodeWords(value: string): string {
-  return value.replace(/(\?=)\s+(=\?)/g, "$1$2").replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_match, kind: string, text: string) =>
-    kind.toLowerCase() === "b" ? Buffer.from(text, "base64").toString("utf8") : decodeQuotedPrintable(text.replace(/_/g, " ")),
-  );
+  return value
+    .replace(/(\?=)\s+(=\?)/g, "$1$2")
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_match, kind: string, text: string) =>
+      kind.toLowerCase() === "b" ? Buffer.from(text, "base64").toString("utf8") : decodeQuotedPrintable(text.replace(/_/g, " ")),
+    );
 }
 
 function decodeQuotedPrintable(text: string): string {

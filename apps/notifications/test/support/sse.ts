@@ -2,7 +2,9 @@ import { onTestFinished } from "vitest";
 
 export interface SseSubscription {
   /** The next `next` event's payload; rejects after `timeoutMs`. */
-  next(timeoutMs: number): Promise<{ data?: Record<string, unknown>; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  next(
+    timeoutMs: number,
+  ): Promise<{ data?: Record<string, unknown>; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   close(): void;
 }
 
@@ -10,7 +12,11 @@ export interface SseSubscription {
  * A GraphQL subscription over SSE (distinct-connections mode), read straight off the HTTP response.
  * GET is what the Hive gateway's HTTP transport sends upstream for a subscription; POST is what browsers' fetch clients send.
  */
-export async function subscribeOverSse(url: string, query: string, options: { token?: string; method?: "GET" | "POST" } = {}): Promise<SseSubscription> {
+export async function subscribeOverSse(
+  url: string,
+  query: string,
+  options: { token?: string; method?: "GET" | "POST" } = {},
+): Promise<SseSubscription> {
   const abort = new AbortController();
   const auth: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
   const response =
@@ -35,7 +41,10 @@ export async function subscribeOverSse(url: string, query: string, options: { to
         buffer = buffer.slice(end + 2);
         const lines = block.split("\n");
         if (!lines.includes("event: next")) continue;
-        return lines.filter((line) => line.startsWith("data:")).map((line) => line.slice(5).trim()).join("\n");
+        return lines
+          .filter((line) => line.startsWith("data:"))
+          .map((line) => line.slice(5).trim())
+          .join("\n");
       }
       const { value, done } = await reader.read();
       if (done) throw new Error("event stream ended");
@@ -46,7 +55,9 @@ export async function subscribeOverSse(url: string, query: string, options: { to
   return {
     async next(timeoutMs) {
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms`)), timeoutMs)));
+      const timeout = new Promise<never>(
+        (_resolve, reject) => (timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms`)), timeoutMs)),
+      );
       try {
         const data = await Promise.race([readEvent(), timeout]);
         return JSON.parse(data);

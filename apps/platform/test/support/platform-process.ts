@@ -6,7 +6,15 @@ const MAIN = new URL("../../src/main.ts", import.meta.url).pathname;
 /** Runs `pnpm start`'s entry point as its own process and reads the URL and the tokens it prints. */
 export async function startPlatformProcess(dataDir: string, port: number, env: Record<string, string | undefined> = {}) {
   const child = startTypeScript(MAIN, {
-    env: { DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: "warn", CLOCK_START: undefined, NATS_URL: undefined, MONGODB_URL: undefined, ...env },
+    env: {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      LOG_LEVEL: "warn",
+      CLOCK_START: undefined,
+      NATS_URL: undefined,
+      MONGODB_URL: undefined,
+      ...env,
+    },
   });
   onTestFinished(() => child.stop());
   await child.waitForLine(/Stop with Ctrl\+C/, { timeoutMs: 90_000 });

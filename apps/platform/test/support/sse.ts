@@ -22,7 +22,10 @@ export async function subscribe<Data>(url: string, token: string, query: string)
         buffer += value;
         let end = buffer.indexOf("\n\n");
         while (end !== -1) {
-          const data = buffer.slice(0, end).split("\n").find((line) => line.startsWith("data: "));
+          const data = buffer
+            .slice(0, end)
+            .split("\n")
+            .find((line) => line.startsWith("data: "));
           if (data && data.length > "data: ".length) received.push((JSON.parse(data.slice(6)) as { data: Data }).data);
           buffer = buffer.slice(end + 2);
           end = buffer.indexOf("\n\n");

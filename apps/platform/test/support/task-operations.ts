@@ -28,19 +28,27 @@ export interface Summary {
 }
 
 export async function subOf(client: GraphqlClient): Promise<string> {
-  return ((await client.request<{ me: { sub: string } }>(ops.me)).data?.me.sub) as string;
+  return (await client.request<{ me: { sub: string } }>(ops.me)).data?.me.sub as string;
 }
 
-export async function transition(client: GraphqlClient, name: string, id: string, extra = ""): Promise<{ __typename: string; code?: string; missing?: string[] }> {
-  const { data, errors } = await client.request<Record<string, { __typename: string; code?: string; missing?: string[] }>>(ops.transition(name, extra), { id });
+export async function transition(
+  client: GraphqlClient,
+  name: string,
+  id: string,
+  extra = "",
+): Promise<{ __typename: string; code?: string; missing?: string[] }> {
+  const { data, errors } = await client.request<Record<string, { __typename: string; code?: string; missing?: string[] }>>(
+    ops.transition(name, extra),
+    { id },
+  );
   if (errors?.length) throw new Error(`${name}: ${errors.map((error) => error.message).join("; ")}`);
   return data?.[name] as { __typename: string };
 }
 
 export async function taskView(client: GraphqlClient, id: string): Promise<TaskView | null> {
-  return ((await client.request<{ task: TaskView | null }>(ops.task, { id })).data?.task) ?? null;
+  return (await client.request<{ task: TaskView | null }>(ops.task, { id })).data?.task ?? null;
 }
 
 export async function summaryOf(client: GraphqlClient, unit: string): Promise<Summary> {
-  return ((await client.request<{ unit: { taskSummary: Summary } }>(ops.summary(unit))).data?.unit.taskSummary) as Summary;
+  return (await client.request<{ unit: { taskSummary: Summary } }>(ops.summary(unit))).data?.unit.taskSummary as Summary;
 }

@@ -6,7 +6,10 @@ import type { RecommendationQueries } from "../supervision/recommendation-store"
 import { addCsvReport, unitsParameter } from "./csv-report";
 
 /** GET /reports/recommendations.csv?units=26740,27592 — the recommendationReport query as CSV, same auth. */
-export function addRecommendationReportRoutes(deps: { recommendations: RecommendationQueries; clock: Clock }): NonNullable<SubgraphOptions["routes"]> {
+export function addRecommendationReportRoutes(deps: {
+  recommendations: RecommendationQueries;
+  clock: Clock;
+}): NonNullable<SubgraphOptions["routes"]> {
   return (app) =>
     addCsvReport(app, {
       path: "/reports/recommendations.csv",

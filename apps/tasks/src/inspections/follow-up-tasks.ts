@@ -45,7 +45,9 @@ export function createFollowUpTasks(deps: {
       checklist: deps.policy.checklist,
       reminderOffsets: deps.policy.reminderOffsets,
       knownUnits: deps.knownUnits,
-      officials: await deps.officials.byIds(inspection.findings.flatMap((finding) => (finding.followUp ? [finding.followUp.leadOwner] : []))),
+      officials: await deps.officials.byIds(
+        inspection.findings.flatMap((finding) => (finding.followUp ? [finding.followUp.leadOwner] : [])),
+      ),
       authority: `follow-up of inspection ${inspection.id}`,
     };
     const run = async (command: TaskCommand) => {
@@ -57,7 +59,13 @@ export function createFollowUpTasks(deps: {
     for (const finding of inspection.findings) {
       const followUp = finding.followUp;
       if (followUp === undefined) continue;
-      const add: TaskCommand = { type: "AddTask", taskId: followUp.taskId, unit: inspection.inspectedUnit, assigningUnit: CITY_UNIT, details: detailsOf(finding, followUp) };
+      const add: TaskCommand = {
+        type: "AddTask",
+        taskId: followUp.taskId,
+        unit: inspection.inspectedUnit,
+        assigningUnit: CITY_UNIT,
+        details: detailsOf(finding, followUp),
+      };
       // INVALID_TRANSITION: the task exists from an earlier attempt (or is past DRAFT); whatever became of it stands.
       for (const command of [add, { type: "AssignTask", taskId: followUp.taskId } as const]) {
         const result = await run(command);
@@ -75,7 +83,11 @@ type FollowUpContext = TaskContext & { authority: string };
 function decideFollowUp(command: TaskCommand, state: StoredTask | null, ctx: FollowUpContext): Result<TaskEvent[]> {
   const decided = decide(command, state, ctx);
   if (!decided.ok) return decided;
-  return ok(decided.value.map((event) => ({ ...event, data: { ...event.data, by: { name: ctx.principal.name, authority: ctx.authority } } }) as TaskEvent));
+  return ok(
+    decided.value.map(
+      (event) => ({ ...event, data: { ...event.data, by: { name: ctx.principal.name, authority: ctx.authority } } }) as TaskEvent,
+    ),
+  );
 }
 
 const PRIORITY_OF_SEVERITY = { MINOR: "NORMAL", MODERATE: "NORMAL", SERIOUS: "HIGH" } as const;

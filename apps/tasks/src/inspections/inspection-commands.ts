@@ -9,7 +9,16 @@ import type { ChecklistItem } from "../tasks/checklist";
 import type { Caller } from "../tasks/task-commands";
 import type { KnownUnits } from "../units/known-units";
 import type { OpenFollowUps } from "./follow-up-tasks";
-import { decide, evolve, officialsNamedBy, type FindingInput, type Inspection, type InspectionCommand, type InspectionContext, type InspectionEvent } from "./inspection";
+import {
+  decide,
+  evolve,
+  officialsNamedBy,
+  type FindingInput,
+  type Inspection,
+  type InspectionCommand,
+  type InspectionContext,
+  type InspectionEvent,
+} from "./inspection";
 import { inspectionRepository } from "./inspection-store";
 
 export const INSPECTION_EVENTS = { InspectionPlanned: inspectionPlanned, InspectionFindingsRecorded: inspectionFindingsRecorded };
@@ -50,7 +59,13 @@ export function createInspectionCommands(deps: {
 
   async function run(id: string, command: InspectionCommand, caller: Caller): Promise<Result<Inspection, DomainError>> {
     const officials = await deps.officials.byIds(officialsNamedBy(command));
-    const context = { principal: caller.principal, now: deps.clock.now(), checklist: deps.checklist, officials, knownUnits: deps.knownUnits };
+    const context = {
+      principal: caller.principal,
+      now: deps.clock.now(),
+      checklist: deps.checklist,
+      officials,
+      knownUnits: deps.knownUnits,
+    };
     const result = await handle(id, command, context, { actor: caller.principal.sub, correlationid: caller.correlationId });
     return result.ok ? { ok: true, value: result.value.state } : result;
   }

@@ -68,7 +68,9 @@ export function createInspectionQueries(db: Database) {
     count: (filter: InspectionFilter): Promise<number> => collection.countDocuments(filterOf(filter)),
     /** Latest inspection date first, then newest first (ids are time-ordered). */
     async list(filter: InspectionFilter, window: { offset: number; limit: number }): Promise<Inspection[]> {
-      const docs = await collection.find(filterOf(filter), { projection: noOutbox, sort: { date: -1, _id: -1 }, skip: window.offset, limit: window.limit }).toArray();
+      const docs = await collection
+        .find(filterOf(filter), { projection: noOutbox, sort: { date: -1, _id: -1 }, skip: window.offset, limit: window.limit })
+        .toArray();
       return docs.map(parseInspection);
     },
   };

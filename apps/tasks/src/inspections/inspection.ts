@@ -1,7 +1,16 @@
 import type { z } from "zod";
 import { hasRole, mayReadUnit, type Principal } from "@lienthong/auth/principal";
 import { vnDate } from "@lienthong/calendar/working-days";
-import { fail, invalidTransition, notAllowed, notFound, ok, validationError, type FieldProblem, type Result } from "@lienthong/contracts/errors";
+import {
+  fail,
+  invalidTransition,
+  notAllowed,
+  notFound,
+  ok,
+  validationError,
+  type FieldProblem,
+  type Result,
+} from "@lienthong/contracts/errors";
 import type { FINDING_SEVERITIES, inspectionFindingsRecorded, inspectionPlanned } from "@lienthong/contracts/tasks";
 import { officialProblem, ownerProblems, type OfficialsById } from "../officials/official";
 import { CHECKLIST_FIELDS, missingItems, type ChecklistItem } from "../tasks/checklist";
@@ -105,7 +114,10 @@ export function decide(command: InspectionCommand, state: Inspection | null, ctx
       const authority = plannerAuthority(ctx.principal);
       if (authority === null) return fail(notAllowed("only the city (a city admin or an inspector) plans inspections of wards"));
       if (state !== null) return fail(invalidTransition(state.status.toLowerCase().replace("_", " "), "plan"));
-      const problems = [...unknownUnitProblems("inspectedUnit", command.inspectedUnit, ctx.knownUnits), ...teamProblems(command, ctx.officials)];
+      const problems = [
+        ...unknownUnitProblems("inspectedUnit", command.inspectedUnit, ctx.knownUnits),
+        ...teamProblems(command, ctx.officials),
+      ];
       if (problems.length > 0) return fail(validationError(problems));
       const { inspectionId, inspectedUnit, scope, date, lead } = command;
       const team = [...new Set([lead, ...command.team])];
@@ -123,7 +135,13 @@ export function decide(command: InspectionCommand, state: Inspection | null, ctx
       }
       const problems = findingProblems(command.findings, state.inspectedUnit, ctx);
       if (problems.length > 0) return fail(validationError(problems));
-      const data = { inspectionId: state.id, inspectedUnit: state.inspectedUnit, findings, recordedAt: ctx.now.toISOString(), by: by(authority) };
+      const data = {
+        inspectionId: state.id,
+        inspectedUnit: state.inspectedUnit,
+        findings,
+        recordedAt: ctx.now.toISOString(),
+        by: by(authority),
+      };
       return ok([{ type: "InspectionFindingsRecorded", data }]);
     }
     default: {
@@ -140,7 +158,9 @@ export function evolve(state: Inspection | null, event: InspectionEvent): Inspec
       return { ...planned, id: inspectionId, status: "PLANNED", findings: [] };
     }
     case "InspectionFindingsRecorded":
-      return state === null ? state : { ...state, status: "FINDINGS_RECORDED", findings: event.data.findings, findingsRecordedAt: event.data.recordedAt };
+      return state === null
+        ? state
+        : { ...state, status: "FINDINGS_RECORDED", findings: event.data.findings, findingsRecordedAt: event.data.recordedAt };
     default: {
       const unknown: never = event;
       throw new Error(`unknown event ${JSON.stringify(unknown)}`);
@@ -151,7 +171,9 @@ export function evolve(state: Inspection | null, event: InspectionEvent): Inspec
 function withTaskIds(inspectionId: string, findings: FindingInput[]): Finding[] {
   return findings.map((finding, index) => {
     const { followUp, ...rest } = finding;
-    return followUp === undefined ? rest : { ...rest, followUp: { taskId: followUpTaskId(inspectionId, index), ...withoutUndefined(followUp) } };
+    return followUp === undefined
+      ? rest
+      : { ...rest, followUp: { taskId: followUpTaskId(inspectionId, index), ...withoutUndefined(followUp) } };
   });
 }
 
@@ -163,9 +185,13 @@ function findingProblems(findings: FindingInput[], inspectedUnit: string, ctx: I
     const { followUp } = finding;
     if (followUp === undefined) return [];
     const path = ["findings", String(index), "followUp"];
-    const missing = missingItems({ ...followUp, description: finding.summary }, ctx.checklist).map((item) => ({ path: [...path, CHECKLIST_FIELDS[item].field], message: CHECKLIST_FIELDS[item].missing }));
+    const missing = missingItems({ ...followUp, description: finding.summary }, ctx.checklist).map((item) => ({
+      path: [...path, CHECKLIST_FIELDS[item].field],
+      message: CHECKLIST_FIELDS[item].missing,
+    }));
     const late = followUp.deadline < today ? [{ path: [...path, "deadline"], message: `must not be before today (${today})` }] : [];
-    const owner = followUp.leadOwner.trim() === "" ? [] : ownerProblems({ leadOwner: followUp.leadOwner }, inspectedUnit, ctx.officials, path);
+    const owner =
+      followUp.leadOwner.trim() === "" ? [] : ownerProblems({ leadOwner: followUp.leadOwner }, inspectedUnit, ctx.officials, path);
     return [...missing, ...late, ...owner];
   });
 }
@@ -176,12 +202,18 @@ function teamProblems(command: Extract<InspectionCommand, { type: "PlanInspectio
     const message = officialProblem(id, officials);
     return message === undefined ? [] : [{ path, message }];
   };
-  return [...problem(command.lead, ["lead"]), ...command.team.flatMap((id, index) => (id === command.lead ? [] : problem(id, ["team", String(index)])))];
+  return [
+    ...problem(command.lead, ["lead"]),
+    ...command.team.flatMap((id, index) => (id === command.lead ? [] : problem(id, ["team", String(index)]))),
+  ];
 }
 
 /** Every official an inspection command names. */
 export function officialsNamedBy(command: InspectionCommand): string[] {
-  const ids = command.type === "PlanInspection" ? [command.lead, ...command.team] : command.findings.flatMap((finding) => (finding.followUp ? [finding.followUp.leadOwner] : []));
+  const ids =
+    command.type === "PlanInspection"
+      ? [command.lead, ...command.team]
+      : command.findings.flatMap((finding) => (finding.followUp ? [finding.followUp.leadOwner] : []));
   return [...new Set(ids)];
 }
 
@@ -191,7 +223,12 @@ function sameJson(a: unknown, b: unknown): boolean {
     Array.isArray(value)
       ? value.map(canonical)
       : value !== null && typeof value === "object"
-        ? Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined).sort(([x], [y]) => x.localeCompare(y)).map(([key, field]) => [key, canonical(field)]))
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([, field]) => field !== undefined)
+              .sort(([x], [y]) => x.localeCompare(y))
+              .map(([key, field]) => [key, canonical(field)]),
+          )
         : value;
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }

@@ -50,7 +50,12 @@ export function createOfficialReadModel(db: Database) {
   async function byIds(ids: readonly string[]): Promise<Map<string, OfficialFacts>> {
     if (ids.length === 0) return new Map();
     const docs = await collection.find({ _id: { $in: [...ids] } }).toArray();
-    return new Map(docs.map(toFacts).filter((facts): facts is OfficialFacts => facts !== null).map((facts) => [facts.id, facts]));
+    return new Map(
+      docs
+        .map(toFacts)
+        .filter((facts): facts is OfficialFacts => facts !== null)
+        .map((facts) => [facts.id, facts]),
+    );
   }
 
   return {
@@ -79,7 +84,8 @@ export function createOfficialReadModel(db: Database) {
         const known = await byIds(ids);
         const missing = ids.filter((id) => !known.has(id));
         if (missing.length === 0) return;
-        if (Date.now() >= deadline) throw new Error(`officials not known to the tasks service after ${timeoutMs} ms: ${missing.join(", ")}`);
+        if (Date.now() >= deadline)
+          throw new Error(`officials not known to the tasks service after ${timeoutMs} ms: ${missing.join(", ")}`);
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },

@@ -6,7 +6,15 @@ import { actionProgrammeClosed, actionProgrammeCreated, actionProgrammeUpdated }
 import type { Database } from "@lienthong/store/collection";
 import { createCommandHandler } from "@lienthong/store/command-handler";
 import { CITY_UNIT } from "./issuing-unit";
-import { decide, evolve, type ActionProgramme, type ProgrammeCommand, type ProgrammeContext, type ProgrammeDetails, type ProgrammeEvent } from "./programme";
+import {
+  decide,
+  evolve,
+  type ActionProgramme,
+  type ProgrammeCommand,
+  type ProgrammeContext,
+  type ProgrammeDetails,
+  type ProgrammeEvent,
+} from "./programme";
 import type { KnownUnits } from "../units/known-units";
 import { programmeRepository } from "./programme-store";
 
@@ -21,18 +29,32 @@ export interface ProgrammeCommands {
   close(id: string, reason: string, caller: Caller): Promise<Result<ActionProgramme, DomainError>>;
 }
 
-export function createProgrammeCommands(deps: { db: Database; clock: Clock; knownUnits: KnownUnits; afterSave?: (id: string) => void }): ProgrammeCommands {
+export function createProgrammeCommands(deps: {
+  db: Database;
+  clock: Clock;
+  knownUnits: KnownUnits;
+  afterSave?: (id: string) => void;
+}): ProgrammeCommands {
   const handle = createCommandHandler<ProgrammeCommand, ActionProgramme, ProgrammeEvent, ProgrammeContext>({
     repository: programmeRepository(deps.db, deps.afterSave),
     decider: { decide, evolve },
-    declarations: { ActionProgrammeCreated: actionProgrammeCreated, ActionProgrammeUpdated: actionProgrammeUpdated, ActionProgrammeClosed: actionProgrammeClosed },
+    declarations: {
+      ActionProgrammeCreated: actionProgrammeCreated,
+      ActionProgrammeUpdated: actionProgrammeUpdated,
+      ActionProgrammeClosed: actionProgrammeClosed,
+    },
     now: () => deps.clock.now(),
     // "*" (the city) is not a unit code: city programmes carry no unit on their events.
     unitOf: (programme) => (programme.issuingUnit === CITY_UNIT ? undefined : programme.issuingUnit),
   });
 
   async function run(id: string, command: ProgrammeCommand, caller: Caller): Promise<Result<ActionProgramme, DomainError>> {
-    const result = await handle(id, command, { principal: caller.principal, knownUnits: deps.knownUnits }, { actor: caller.principal.sub, correlationid: caller.correlationId });
+    const result = await handle(
+      id,
+      command,
+      { principal: caller.principal, knownUnits: deps.knownUnits },
+      { actor: caller.principal.sub, correlationid: caller.correlationId },
+    );
     return result.ok ? { ok: true, value: result.value.state } : result;
   }
 

@@ -15,7 +15,9 @@ const programmeSchema = z.object({
   periodTo: text.optional(),
   sourceDocument: z.object({ number: text, date: text, issuer: text, summary: text }),
   sourceCongressId: text.optional(),
-  targets: z.array(z.object({ indicator: text, baseline: z.number().optional(), targetValue: z.number(), unitOfMeasure: text, period: text.optional() })),
+  targets: z.array(
+    z.object({ indicator: text, baseline: z.number().optional(), targetValue: z.number(), unitOfMeasure: text, period: text.optional() }),
+  ),
   status: z.enum(["ACTIVE", "CLOSED"]),
   closedReason: text.optional(),
 });
@@ -52,7 +54,9 @@ export function createProgrammeQueries(db: Database) {
     },
     count: (filter: ProgrammeFilter): Promise<number> => collection.countDocuments(filterFor(filter)),
     async list(filter: ProgrammeFilter, window: { offset: number; limit: number }): Promise<ActionProgramme[]> {
-      const docs = await collection.find(filterFor(filter), { projection: { _outbox: 0 }, sort: { _id: 1 }, skip: window.offset, limit: window.limit }).toArray();
+      const docs = await collection
+        .find(filterFor(filter), { projection: { _outbox: 0 }, sort: { _id: 1 }, skip: window.offset, limit: window.limit })
+        .toArray();
       return docs.map(parseProgramme);
     },
   };

@@ -56,7 +56,8 @@ export interface ProgrammeContext {
 /** A unit's programmes are managed by its admins; the city's (and any unit's) by city admins. */
 export function programmeAuthority(principal: Principal, issuingUnit: string): string | null {
   if (hasRole(principal, "city_admin")) return "city_admin";
-  if (issuingUnit !== CITY_UNIT && hasRole(principal, "unit_admin") && mayActInUnit(principal, issuingUnit)) return `unit_admin of ${issuingUnit}`;
+  if (issuingUnit !== CITY_UNIT && hasRole(principal, "unit_admin") && mayActInUnit(principal, issuingUnit))
+    return `unit_admin of ${issuingUnit}`;
   return null;
 }
 
@@ -78,7 +79,12 @@ export function decide(command: ProgrammeCommand, state: ActionProgramme | null,
       if (state !== null) return fail(invalidTransition("created", "create"));
       const problem = periodProblem(command.details);
       if (problem) return problem;
-      return ok([{ type: "ActionProgrammeCreated", data: { programmeId: command.programmeId, issuingUnit: command.issuingUnit, ...command.details, by: by(authority) } }]);
+      return ok([
+        {
+          type: "ActionProgrammeCreated",
+          data: { programmeId: command.programmeId, issuingUnit: command.issuingUnit, ...command.details, by: by(authority) },
+        },
+      ]);
     }
     case "UpdateActionProgramme": {
       if (state === null) return fail(notFound(`action programme ${command.programmeId} not found`));
@@ -90,14 +96,24 @@ export function decide(command: ProgrammeCommand, state: ActionProgramme | null,
       }
       const problem = periodProblem({ ...state, ...command.changes });
       if (problem) return problem;
-      return ok([{ type: "ActionProgrammeUpdated", data: { programmeId: state.id, issuingUnit: state.issuingUnit, changes: command.changes, by: by(authority) } }]);
+      return ok([
+        {
+          type: "ActionProgrammeUpdated",
+          data: { programmeId: state.id, issuingUnit: state.issuingUnit, changes: command.changes, by: by(authority) },
+        },
+      ]);
     }
     case "CloseActionProgramme": {
       if (state === null) return fail(notFound(`action programme ${command.programmeId} not found`));
       const authority = programmeAuthority(ctx.principal, state.issuingUnit);
       if (authority === null) return fail(notAllowed("you may not close this programme"));
       if (state.status === "CLOSED") return fail(invalidTransition("closed", "close"));
-      return ok([{ type: "ActionProgrammeClosed", data: { programmeId: state.id, issuingUnit: state.issuingUnit, reason: command.reason, by: by(authority) } }]);
+      return ok([
+        {
+          type: "ActionProgrammeClosed",
+          data: { programmeId: state.id, issuingUnit: state.issuingUnit, reason: command.reason, by: by(authority) },
+        },
+      ]);
     }
     default: {
       const unknown: never = command;

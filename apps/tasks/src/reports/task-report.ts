@@ -29,7 +29,12 @@ export interface ReportRequest {
 }
 
 /** The city report in the official buckets, one row per unit, refusing units the caller may not read. */
-export async function taskReport(tasks: TaskQueries, principal: Principal, request: ReportRequest, now: Date): Promise<Result<UnitSummary[]>> {
+export async function taskReport(
+  tasks: TaskQueries,
+  principal: Principal,
+  request: ReportRequest,
+  now: Date,
+): Promise<Result<UnitSummary[]>> {
   const forbidden = (request.units ?? []).filter((unit) => !mayReadUnit(principal, unit));
   if (forbidden.length > 0) return fail(notAllowed(`you may not read the tasks of unit ${forbidden.join(", ")}`));
   const scope = readScopeOf(principal);
@@ -51,7 +56,15 @@ const CSV_HEADER = ["unit", "done_on_time", "done_late", "in_progress_within_dea
 /** RFC 4180 text, one row per unit. */
 export function reportCsv(rows: UnitSummary[]): string {
   const lines = rows.map(({ unit, summary }) =>
-    [unit, summary.doneOnTime, summary.doneLate, summary.inProgressWithinDeadline, summary.overdueNotDone, summary.total, summary.overdueShare.toFixed(4)].join(","),
+    [
+      unit,
+      summary.doneOnTime,
+      summary.doneLate,
+      summary.inProgressWithinDeadline,
+      summary.overdueNotDone,
+      summary.total,
+      summary.overdueShare.toFixed(4),
+    ].join(","),
   );
   return `${[CSV_HEADER.join(","), ...lines].join("\r\n")}\r\n`;
 }

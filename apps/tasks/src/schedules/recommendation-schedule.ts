@@ -27,7 +27,6 @@ export function createRecommendationSchedule(deps: {
   log: Logger;
   intervalMs: number;
 }): RecommendationSchedule {
-
   async function sweep(): Promise<number> {
     const correlationId = `schedule-${newId()}`;
     let overdue = 0;

@@ -3,7 +3,14 @@ import { FINDING_SEVERITIES } from "@lienthong/contracts/tasks";
 import { payload } from "@lienthong/subgraph/common-types";
 import { resolveOffsetPage } from "@lienthong/subgraph/connections";
 import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
-import { ConflictError, InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError, parseInput } from "@lienthong/subgraph/errors";
+import {
+  ConflictError,
+  InvalidTransitionError,
+  NotAllowedError,
+  NotFoundError,
+  ValidationError,
+  parseInput,
+} from "@lienthong/subgraph/errors";
 import { INSPECTION_STATUSES, mayReadInspection, type Finding, type FollowUp, type Inspection } from "../inspections/inspection";
 import type { InspectionCommands } from "../inspections/inspection-commands";
 import type { InspectionFilter, InspectionQueries } from "../inspections/inspection-store";
@@ -136,7 +143,11 @@ export function addInspectionSchema(builder: TasksBuilder, refs: ExternalRefs, t
     }),
   });
   const FindingInput = builder.inputType("InspectionFindingInput", {
-    fields: (t) => ({ summary: t.string({ required: true }), severity: t.field({ type: SeverityEnum, required: true }), followUp: t.field({ type: FollowUpInput }) }),
+    fields: (t) => ({
+      summary: t.string({ required: true }),
+      severity: t.field({ type: SeverityEnum, required: true }),
+      followUp: t.field({ type: FollowUpInput }),
+    }),
   });
   const RecordInput = builder.inputType("RecordInspectionFindingsInput", {
     fields: (t) => ({ id: t.id({ required: true }), findings: t.field({ type: [FindingInput], required: true }) }),
@@ -157,7 +168,8 @@ export function addInspectionSchema(builder: TasksBuilder, refs: ExternalRefs, t
     }),
     recordInspectionFindings: t.field({
       type: InspectionRef,
-      description: "Records the findings and, for each follow-up, opens an assigned task in the inspected unit. Retrying with the same findings opens nothing twice.",
+      description:
+        "Records the findings and, for each follow-up, opens an assigned task in the inspected unit. Retrying with the same findings opens nothing twice.",
       authScopes: { authenticated: true },
       args: { input: t.arg({ type: RecordInput, required: true }) },
       errors: payload("inspection", ...ERRORS),

@@ -2,7 +2,14 @@ import { mayReadUnit, type Principal } from "@lienthong/auth/principal";
 import { payload } from "@lienthong/subgraph/common-types";
 import { resolveOffsetPage } from "@lienthong/subgraph/connections";
 import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
-import { ConflictError, InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError, parseInput } from "@lienthong/subgraph/errors";
+import {
+  ConflictError,
+  InvalidTransitionError,
+  NotAllowedError,
+  NotFoundError,
+  ValidationError,
+  parseInput,
+} from "@lienthong/subgraph/errors";
 import { z } from "zod";
 import { CITY_UNIT } from "../programmes/issuing-unit";
 import type { ActionProgramme } from "../programmes/programme";
@@ -17,7 +24,13 @@ import type { TaskTypes } from "./task";
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 const date = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => (value === null ? undefined : value));
-const target = z.object({ indicator: text(500), baseline: optional(z.number()), targetValue: z.number(), unitOfMeasure: text(50), period: optional(text(100)) });
+const target = z.object({
+  indicator: text(500),
+  baseline: optional(z.number()),
+  targetValue: z.number(),
+  unitOfMeasure: text(50),
+  period: optional(text(100)),
+});
 const details = {
   title: text(500),
   term: optional(text(50)),
@@ -45,7 +58,12 @@ function mayReadProgramme(principal: Principal, programme: ActionProgramme): boo
   return programme.issuingUnit === CITY_UNIT || mayReadUnit(principal, programme.issuingUnit);
 }
 
-export function addProgrammeSchema(builder: TasksBuilder, refs: ExternalRefs, types: TaskTypes, deps: { programmes: ProgrammeQueries; commands: ProgrammeCommands }) {
+export function addProgrammeSchema(
+  builder: TasksBuilder,
+  refs: ExternalRefs,
+  types: TaskTypes,
+  deps: { programmes: ProgrammeQueries; commands: ProgrammeCommands },
+) {
   const TargetRef = builder.objectRef<ActionProgramme["targets"][number]>("ProgrammeTarget").implement({
     fields: (t) => ({
       indicator: t.exposeString("indicator"),
@@ -56,7 +74,12 @@ export function addProgrammeSchema(builder: TasksBuilder, refs: ExternalRefs, ty
     }),
   });
   const SourceRef = builder.objectRef<ActionProgramme["sourceDocument"]>("SourceDocument").implement({
-    fields: (t) => ({ number: t.exposeString("number"), date: t.expose("date", { type: "Date" }), issuer: t.exposeString("issuer"), summary: t.exposeString("summary") }),
+    fields: (t) => ({
+      number: t.exposeString("number"),
+      date: t.expose("date", { type: "Date" }),
+      issuer: t.exposeString("issuer"),
+      summary: t.exposeString("summary"),
+    }),
   });
 
   types.ProgrammeRef.implement({
@@ -64,7 +87,12 @@ export function addProgrammeSchema(builder: TasksBuilder, refs: ExternalRefs, ty
     fields: (t) => ({
       id: t.exposeID("id"),
       title: t.exposeString("title"),
-      issuingUnit: t.field({ type: refs.UnitRef, nullable: true, description: "Null for the city committee's own programmes.", resolve: (p) => (p.issuingUnit === CITY_UNIT ? null : { code: p.issuingUnit }) }),
+      issuingUnit: t.field({
+        type: refs.UnitRef,
+        nullable: true,
+        description: "Null for the city committee's own programmes.",
+        resolve: (p) => (p.issuingUnit === CITY_UNIT ? null : { code: p.issuingUnit }),
+      }),
       term: t.exposeString("term", { nullable: true }),
       periodFrom: t.expose("periodFrom", { type: "Date", nullable: true }),
       periodTo: t.expose("periodTo", { type: "Date", nullable: true }),
@@ -106,10 +134,21 @@ export function addProgrammeSchema(builder: TasksBuilder, refs: ExternalRefs, ty
   }));
 
   const TargetInput = builder.inputType("ProgrammeTargetInput", {
-    fields: (t) => ({ indicator: t.string({ required: true }), baseline: t.float(), targetValue: t.float({ required: true }), unitOfMeasure: t.string({ required: true }), period: t.string() }),
+    fields: (t) => ({
+      indicator: t.string({ required: true }),
+      baseline: t.float(),
+      targetValue: t.float({ required: true }),
+      unitOfMeasure: t.string({ required: true }),
+      period: t.string(),
+    }),
   });
   const SourceInput = builder.inputType("SourceDocumentInput", {
-    fields: (t) => ({ number: t.string({ required: true }), date: t.field({ type: "Date", required: true }), issuer: t.string({ required: true }), summary: t.string({ required: true }) }),
+    fields: (t) => ({
+      number: t.string({ required: true }),
+      date: t.field({ type: "Date", required: true }),
+      issuer: t.string({ required: true }),
+      summary: t.string({ required: true }),
+    }),
   });
   const CreateInput = builder.inputType("CreateActionProgrammeInput", {
     fields: (t) => ({
@@ -135,7 +174,9 @@ export function addProgrammeSchema(builder: TasksBuilder, refs: ExternalRefs, ty
       targets: t.field({ type: [TargetInput] }),
     }),
   });
-  const CloseInput = builder.inputType("CloseActionProgrammeInput", { fields: (t) => ({ id: t.id({ required: true }), reason: t.string({ required: true }) }) });
+  const CloseInput = builder.inputType("CloseActionProgrammeInput", {
+    fields: (t) => ({ id: t.id({ required: true }), reason: t.string({ required: true }) }),
+  });
 
   builder.mutationFields((t) => ({
     createActionProgramme: t.field({
@@ -179,6 +220,14 @@ export function addProgrammeSchema(builder: TasksBuilder, refs: ExternalRefs, ty
 /** Drops fields left out, deeply enough for targets (optional numbers) and the top level. */
 function defined<T extends object>(value: T): T {
   const strip = (entry: unknown): unknown =>
-    Array.isArray(entry) ? entry.map(strip) : entry !== null && typeof entry === "object" ? Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined).map(([k, v]) => [k, strip(v)])) : entry;
+    Array.isArray(entry)
+      ? entry.map(strip)
+      : entry !== null && typeof entry === "object"
+        ? Object.fromEntries(
+            Object.entries(entry)
+              .filter(([, v]) => v !== undefined)
+              .map(([k, v]) => [k, strip(v)]),
+          )
+        : entry;
   return strip(value) as T;
 }

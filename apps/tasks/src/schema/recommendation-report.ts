@@ -1,12 +1,21 @@
 import { mayReadUnit, type Principal } from "@lienthong/auth/principal";
 import type { Clock } from "@lienthong/calendar/clock";
 import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
-import { recommendationReport, summariseRecommendations, type RecommendationSummary, type UnitRecommendationSummary } from "../supervision/recommendation-report";
+import {
+  recommendationReport,
+  summariseRecommendations,
+  type RecommendationSummary,
+  type UnitRecommendationSummary,
+} from "../supervision/recommendation-report";
 import type { RecommendationQueries } from "../supervision/recommendation-store";
 import type { TasksBuilder } from "./builder";
 import type { ExternalRefs } from "./refs";
 
-export function addRecommendationReportSchema(builder: TasksBuilder, refs: ExternalRefs, deps: { recommendations: RecommendationQueries; clock: Clock }) {
+export function addRecommendationReportSchema(
+  builder: TasksBuilder,
+  refs: ExternalRefs,
+  deps: { recommendations: RecommendationQueries; clock: Clock },
+) {
   const SummaryRef = builder.objectRef<RecommendationSummary>("RecommendationSummary").implement({
     description: "Recommendations issued to a unit, counted like tasks: answered, open within the due date, overdue and unanswered.",
     fields: (t) => ({
@@ -44,7 +53,9 @@ export function addRecommendationReportSchema(builder: TasksBuilder, refs: Exter
       authScopes: { authenticated: true },
       args: { units: t.arg.idList() },
       resolve: async (_root, args, ctx) =>
-        valueOrThrow(await recommendationReport(deps.recommendations, ctx.principal as Principal, args.units?.map(String), deps.clock.now())),
+        valueOrThrow(
+          await recommendationReport(deps.recommendations, ctx.principal as Principal, args.units?.map(String), deps.clock.now()),
+        ),
     }),
   );
 }

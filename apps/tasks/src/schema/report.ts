@@ -36,7 +36,12 @@ export function addReportSchema(builder: TasksBuilder, refs: ExternalRefs, types
       args: { from: t.arg({ type: "Date" }), to: t.arg({ type: "Date" }) },
       resolve: async (unit, args, ctx) => {
         if (!mayReadUnit(ctx.principal as Principal, unit.code)) return null;
-        const counts = await deps.tasks.buckets({ now: deps.clock.now(), units: [unit.code], ...(args.from ? { deadlineFrom: args.from } : {}), ...(args.to ? { deadlineTo: args.to } : {}) });
+        const counts = await deps.tasks.buckets({
+          now: deps.clock.now(),
+          units: [unit.code],
+          ...(args.from ? { deadlineFrom: args.from } : {}),
+          ...(args.to ? { deadlineTo: args.to } : {}),
+        });
         return summarise(counts);
       },
     }),
@@ -57,7 +62,8 @@ export function addReportSchema(builder: TasksBuilder, refs: ExternalRefs, types
   builder.queryField("taskReport", (t) =>
     t.field({
       type: [UnitSummaryRef],
-      description: "One row per unit in the official buckets, for tasks whose deadline falls within [from, to]. Without units: every unit you may read that has tasks.",
+      description:
+        "One row per unit in the official buckets, for tasks whose deadline falls within [from, to]. Without units: every unit you may read that has tasks.",
       authScopes: { authenticated: true },
       args: { units: t.arg.idList(), from: t.arg({ type: "Date" }), to: t.arg({ type: "Date" }) },
       resolve: async (_root, args, ctx) =>
@@ -65,7 +71,11 @@ export function addReportSchema(builder: TasksBuilder, refs: ExternalRefs, types
           await taskReport(
             deps.tasks,
             ctx.principal as Principal,
-            { ...(args.units ? { units: args.units.map(String) } : {}), ...(args.from ? { from: args.from } : {}), ...(args.to ? { to: args.to } : {}) },
+            {
+              ...(args.units ? { units: args.units.map(String) } : {}),
+              ...(args.from ? { from: args.from } : {}),
+              ...(args.to ? { to: args.to } : {}),
+            },
             deps.clock.now(),
           ),
         ),

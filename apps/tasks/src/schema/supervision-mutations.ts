@@ -1,6 +1,13 @@
 import { payload } from "@lienthong/subgraph/common-types";
 import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
-import { ConflictError, InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError, parseInput } from "@lienthong/subgraph/errors";
+import {
+  ConflictError,
+  InvalidTransitionError,
+  NotAllowedError,
+  NotFoundError,
+  ValidationError,
+  parseInput,
+} from "@lienthong/subgraph/errors";
 import type { SupervisionCommands } from "../supervision/supervision-commands";
 import { callerOf } from "./access";
 import type { TasksBuilder } from "./builder";
@@ -20,7 +27,11 @@ export function addSupervisionMutations(builder: TasksBuilder, types: Supervisio
     }),
   });
   const IssueInput = builder.inputType("IssueRecommendationInput", {
-    fields: (t) => ({ supervisionId: t.id({ required: true }), content: t.string({ required: true }), answerDueDate: t.field({ type: "Date", required: true }) }),
+    fields: (t) => ({
+      supervisionId: t.id({ required: true }),
+      content: t.string({ required: true }),
+      answerDueDate: t.field({ type: "Date", required: true }),
+    }),
   });
   const AnswerInput = builder.inputType("AnswerRecommendationInput", {
     fields: (t) => ({ id: t.id({ required: true }), answer: t.string({ required: true }) }),

@@ -35,18 +35,28 @@ export function addSupervisionSchema(builder: TasksBuilder, refs: ExternalRefs, 
       supervision: t.field({ type: SupervisionRef, nullable: true, resolve: (r) => deps.supervisions.byId(r.supervisionId) }),
       supervisedBody: t.field({ type: UnitRef, resolve: (r) => ({ code: r.supervisedBody }) }),
       content: t.exposeString("content"),
-      answerDueDate: t.expose("answerDueDate", { type: "Date", description: "A date in Vietnam; overdue once that day has ended unanswered." }),
+      answerDueDate: t.expose("answerDueDate", {
+        type: "Date",
+        description: "A date in Vietnam; overdue once that day has ended unanswered.",
+      }),
       issuedAt: t.expose("issuedAt", { type: "DateTime" }),
       answered: t.boolean({ resolve: (r) => r.status === "ANSWERED" }),
       answer: t.exposeString("answer", { nullable: true }),
       answeredAt: t.expose("answeredAt", { type: "DateTime", nullable: true }),
       answeredOnTime: t.exposeBoolean("answeredOnTime", { nullable: true }),
-      overdue: t.boolean({ description: "Unanswered after the due day ended in Vietnam.", resolve: (r) => isRecommendationOverdueAt(r, deps.clock.now()) }),
+      overdue: t.boolean({
+        description: "Unanswered after the due day ended in Vietnam.",
+        resolve: (r) => isRecommendationOverdueAt(r, deps.clock.now()),
+      }),
     }),
   });
   type PageArgs = { overdue?: boolean | null; first?: number | null; after?: string | null };
   const recommendationsPage = async (args: PageArgs, scope: Omit<RecommendationFilter, "now" | "bucket">) => {
-    const filter: RecommendationFilter = { now: deps.clock.now(), ...scope, ...(args.overdue == null ? {} : { bucket: args.overdue ? "overdue" : "open" }) };
+    const filter: RecommendationFilter = {
+      now: deps.clock.now(),
+      ...scope,
+      ...(args.overdue == null ? {} : { bucket: args.overdue ? "overdue" : "open" }),
+    };
     return resolveOffsetPage(args, await deps.recommendations.count(filter), (window) => deps.recommendations.list(filter, window));
   };
   const overdueArg = "true: unanswered and overdue; false: unanswered within the due date.";

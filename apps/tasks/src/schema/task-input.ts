@@ -43,7 +43,10 @@ const updateDetailFields = Object.fromEntries(Object.entries(detailSchemas).map(
 
 export const addTaskInput = z
   .object({ unit, programme: optional(id), title: text(300), ...addDetailFields })
-  .refine((input) => !input.leadOwner || !input.coOwners?.includes(input.leadOwner), { path: ["coOwners"], message: "must not include the lead owner" });
+  .refine((input) => !input.leadOwner || !input.coOwners?.includes(input.leadOwner), {
+    path: ["coOwners"],
+    message: "must not include the lead owner",
+  });
 
 export const updateTaskInput = z.object({
   id,

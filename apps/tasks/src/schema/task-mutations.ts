@@ -3,7 +3,14 @@ import type { z } from "zod";
 import type { SubgraphTypes } from "@lienthong/subgraph/builder";
 import { payload } from "@lienthong/subgraph/common-types";
 import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
-import { ConflictError, InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError, parseInput } from "@lienthong/subgraph/errors";
+import {
+  ConflictError,
+  InvalidTransitionError,
+  NotAllowedError,
+  NotFoundError,
+  ValidationError,
+  parseInput,
+} from "@lienthong/subgraph/errors";
 import type { TaskCommands } from "../tasks/task-commands";
 import type { StoredTask } from "../tasks/task-store";
 import type { ClearableTaskField, TaskChanges, TaskCommand, TaskDetails } from "../tasks/task-types";
@@ -27,7 +34,9 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
     fields: (t) => ({ missing: t.field({ type: [ChecklistItemEnum], resolve: (error) => error.missing }) }),
   });
 
-  const MilestoneInput = builder.inputType("TaskMilestoneInput", { fields: (t) => ({ title: t.string({ required: true }), due: t.field({ type: "Date", required: true }) }) });
+  const MilestoneInput = builder.inputType("TaskMilestoneInput", {
+    fields: (t) => ({ title: t.string({ required: true }), due: t.field({ type: "Date", required: true }) }),
+  });
   const detailFields = (t: Parameters<InputFields>[0]) => ({
     description: t.string(),
     leadOwner: t.id({ description: "The one official answering for the task (rõ người)." }),
@@ -62,7 +71,9 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
         const parsed = parseInput(inputs.addTaskInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         const { unit, programme, ...details } = parsed;
-        return valueOrThrow(await commands.add({ unit, ...(programme ? { programmeId: programme } : {}), details: toDetails(details) }, callerOf(ctx)));
+        return valueOrThrow(
+          await commands.add({ unit, ...(programme ? { programmeId: programme } : {}), details: toDetails(details) }, callerOf(ctx)),
+        );
       },
     }),
   );
@@ -111,13 +122,28 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
   const idOnly: InputFields = (t) => ({ id: t.id({ required: true }) });
   const withReason: InputFields = (t) => ({ id: t.id({ required: true }), reason: t.string({ required: true }) });
 
-  transition("assignTask", 'DRAFT → ASSIGNED, once the configured "rõ" checklist is complete.', inputs.idInput, idOnly, (i) => ({ type: "AssignTask", taskId: i.id }), [ChecklistIncompleteError]);
-  transition("acceptTask", "ASSIGNED → IN_PROGRESS, by the lead owner or the unit.", inputs.idInput, idOnly, (i) => ({ type: "AcceptTask", taskId: i.id }));
+  transition(
+    "assignTask",
+    'DRAFT → ASSIGNED, once the configured "rõ" checklist is complete.',
+    inputs.idInput,
+    idOnly,
+    (i) => ({ type: "AssignTask", taskId: i.id }),
+    [ChecklistIncompleteError],
+  );
+  transition("acceptTask", "ASSIGNED → IN_PROGRESS, by the lead owner or the unit.", inputs.idInput, idOnly, (i) => ({
+    type: "AcceptTask",
+    taskId: i.id,
+  }));
   transition(
     "reportTaskProgress",
     "The lead owner reports progress while IN_PROGRESS, any number of times.",
     inputs.progressInput,
-    (t) => ({ id: t.id({ required: true }), percent: t.int({ required: true }), note: t.string({ required: true }), evidence: t.stringList({ description: "http(s) links to evidence." }) }),
+    (t) => ({
+      id: t.id({ required: true }),
+      percent: t.int({ required: true }),
+      note: t.string({ required: true }),
+      evidence: t.stringList({ description: "http(s) links to evidence." }),
+    }),
     (i) => ({ type: "ReportTaskProgress", taskId: i.id, percent: i.percent, note: i.note, evidence: i.evidence ?? [] }),
   );
   transition(
@@ -127,8 +153,17 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
     (t) => ({ id: t.id({ required: true }), note: t.string() }),
     (i) => ({ type: "SubmitTask", taskId: i.id, ...(i.note ? { note: i.note } : {}) }),
   );
-  transition("confirmTask", "SUBMITTED → DONE (ON_TIME or LATE), by the assigning unit or the city.", inputs.idInput, idOnly, (i) => ({ type: "ConfirmTask", taskId: i.id }));
-  transition("returnTask", "SUBMITTED → IN_PROGRESS with a reason, by the assigning unit or the city.", inputs.reasonInput, withReason, (i) => ({ type: "ReturnTask", taskId: i.id, reason: i.reason }));
+  transition("confirmTask", "SUBMITTED → DONE (ON_TIME or LATE), by the assigning unit or the city.", inputs.idInput, idOnly, (i) => ({
+    type: "ConfirmTask",
+    taskId: i.id,
+  }));
+  transition(
+    "returnTask",
+    "SUBMITTED → IN_PROGRESS with a reason, by the assigning unit or the city.",
+    inputs.reasonInput,
+    withReason,
+    (i) => ({ type: "ReturnTask", taskId: i.id, reason: i.reason }),
+  );
   transition(
     "requestExtension",
     "The lead owner asks for a later deadline.",
@@ -143,13 +178,24 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
     (t) => ({ id: t.id({ required: true }), reason: t.string({ required: true }), newDeadline: t.field({ type: "Date" }) }),
     (i) => ({ type: "GrantExtension", taskId: i.id, reason: i.reason, ...(i.newDeadline ? { newDeadline: i.newDeadline } : {}) }),
   );
-  transition("rejectExtension", "The assigning unit or the city keeps the deadline.", inputs.reasonInput, withReason, (i) => ({ type: "RejectExtension", taskId: i.id, reason: i.reason }));
-  transition("cancelTask", "Cancels a task that is not done, with a reason.", inputs.reasonInput, withReason, (i) => ({ type: "CancelTask", taskId: i.id, reason: i.reason }));
+  transition("rejectExtension", "The assigning unit or the city keeps the deadline.", inputs.reasonInput, withReason, (i) => ({
+    type: "RejectExtension",
+    taskId: i.id,
+    reason: i.reason,
+  }));
+  transition("cancelTask", "Cancels a task that is not done, with a reason.", inputs.reasonInput, withReason, (i) => ({
+    type: "CancelTask",
+    taskId: i.id,
+    reason: i.reason,
+  }));
 }
 
 function toDetails(input: Omit<z.output<typeof inputs.addTaskInput>, "unit" | "programme">): TaskDetails {
   const { coOwners, milestones, priority, ...rest } = input;
-  const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as Omit<TaskDetails, "coOwners" | "milestones" | "priority">;
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) as Omit<
+    TaskDetails,
+    "coOwners" | "milestones" | "priority"
+  >;
   return { ...defined, coOwners: coOwners ?? [], milestones: milestones ?? [], priority: priority ?? "NORMAL" };
 }
 

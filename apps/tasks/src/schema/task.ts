@@ -35,9 +35,14 @@ export function addTaskSchema(builder: TasksBuilder, refs: ExternalRefs, deps: T
   const { UnitRef, OfficialRef } = refs;
   const TaskStatusEnum = builder.enumType("TaskStatus", { values: TASK_STATUSES });
   const TaskPriorityEnum = builder.enumType("TaskPriority", { values: TASK_PRIORITIES });
-  const TaskCompletionEnum = builder.enumType("TaskCompletion", { values: TASK_COMPLETIONS, description: "Done before the end of the deadline day (Vietnam time) or after it." });
+  const TaskCompletionEnum = builder.enumType("TaskCompletion", {
+    values: TASK_COMPLETIONS,
+    description: "Done before the end of the deadline day (Vietnam time) or after it.",
+  });
   const ChecklistItemEnum = builder.enumType("ChecklistItem", {
-    values: Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, { value: item, description: CHECKLIST_FIELDS[item].missing }])) as Record<ChecklistItem, { value: ChecklistItem; description: string }>,
+    values: Object.fromEntries(
+      CHECKLIST_ITEMS.map((item) => [item, { value: item, description: CHECKLIST_FIELDS[item].missing }]),
+    ) as Record<ChecklistItem, { value: ChecklistItem; description: string }>,
   });
 
   const MilestoneRef = builder.objectRef<{ title: string; due: string }>("TaskMilestone").implement({
@@ -68,7 +73,10 @@ export function addTaskSchema(builder: TasksBuilder, refs: ExternalRefs, deps: T
     }),
   });
   const HistoryChangeRef = builder.objectRef<HistoryEntry["changes"][number]>("TaskHistoryChange").implement({
-    fields: (t) => ({ field: t.exposeString("field"), value: t.exposeString("value", { description: "Text, or JSON for lists and objects." }) }),
+    fields: (t) => ({
+      field: t.exposeString("field"),
+      value: t.exposeString("value", { description: "Text, or JSON for lists and objects." }),
+    }),
   });
   const HistoryEntryRef = builder.objectRef<HistoryEntry>("TaskHistoryEntry").implement({
     description: "One recorded change: who, when, what, on whose authority.",
@@ -94,31 +102,48 @@ export function addTaskSchema(builder: TasksBuilder, refs: ExternalRefs, deps: T
       title: t.exposeString("title"),
       description: t.exposeString("description", { nullable: true }),
       unit: t.field({ type: UnitRef, description: "The unit carrying the task out.", resolve: (task) => ({ code: task.unit }) }),
-      assigningUnit: t.field({ type: UnitRef, nullable: true, description: "The unit that assigned the task; null when the city committee did.", resolve: (task) => (task.assigningUnit === CITY_UNIT ? null : { code: task.assigningUnit }) }),
+      assigningUnit: t.field({
+        type: UnitRef,
+        nullable: true,
+        description: "The unit that assigned the task; null when the city committee did.",
+        resolve: (task) => (task.assigningUnit === CITY_UNIT ? null : { code: task.assigningUnit }),
+      }),
       assignedByCity: t.boolean({ resolve: (task) => task.assigningUnit === CITY_UNIT }),
       programme: t.field({
         type: ProgrammeRef,
         nullable: true,
         // One query for the programmes of every task on the page.
-        resolve: async (task, _args, ctx) => (task.programmeId ? ((await loaderOf(ctx, "programmes", deps.programmes.byIds).load(task.programmeId)) ?? null) : null),
+        resolve: async (task, _args, ctx) =>
+          task.programmeId ? ((await loaderOf(ctx, "programmes", deps.programmes.byIds).load(task.programmeId)) ?? null) : null,
       }),
       parentTaskId: t.exposeID("parentTaskId", { nullable: true }),
       leadOwner: t.field({ type: OfficialRef, nullable: true, resolve: (task) => (task.leadOwner ? { id: task.leadOwner } : null) }),
       coOwners: t.field({ type: [OfficialRef], resolve: (task) => task.coOwners.map((id) => ({ id })) }),
       deliverable: t.exposeString("deliverable", { nullable: true, description: "rõ sản phẩm" }),
       expectedResult: t.exposeString("expectedResult", { nullable: true, description: "rõ kết quả" }),
-      deadline: t.expose("deadline", { type: "Date", nullable: true, description: "The deadline in force, a date in Vietnam (Asia/Ho_Chi_Minh)." }),
+      deadline: t.expose("deadline", {
+        type: "Date",
+        nullable: true,
+        description: "The deadline in force, a date in Vietnam (Asia/Ho_Chi_Minh).",
+      }),
       milestones: t.field({ type: [MilestoneRef], resolve: (task) => task.milestones }),
       priority: t.expose("priority", { type: TaskPriorityEnum }),
       responsibility: t.exposeString("responsibility", { nullable: true, description: "rõ trách nhiệm (6 rõ)" }),
       authority: t.exposeString("authority", { nullable: true, description: "rõ thẩm quyền (6 rõ)" }),
-      missingChecklistItems: t.field({ type: [ChecklistItemEnum], description: "What the configured checklist still lacks before the task can be assigned.", resolve: (task) => missingItems(task, deps.checklist) }),
+      missingChecklistItems: t.field({
+        type: [ChecklistItemEnum],
+        description: "What the configured checklist still lacks before the task can be assigned.",
+        resolve: (task) => missingItems(task, deps.checklist),
+      }),
       status: t.expose("status", { type: TaskStatusEnum }),
       completion: t.expose("completion", { type: TaskCompletionEnum, nullable: true }),
       progress: t.exposeInt("progress", { description: "Percent, from the latest progress report." }),
       lastReport: t.field({ type: ProgressReportRef, nullable: true, resolve: (task) => task.lastReport ?? null }),
       submittedAt: t.expose("submittedAt", { type: "DateTime", nullable: true }),
-      overdue: t.boolean({ description: "Past the end of its deadline day in Vietnam and not done (nor handed in on time).", resolve: (task) => isOverdueAt(task, nowFor(task)) }),
+      overdue: t.boolean({
+        description: "Past the end of its deadline day in Vietnam and not done (nor handed in on time).",
+        resolve: (task) => isOverdueAt(task, nowFor(task)),
+      }),
       pendingExtension: t.field({ type: ExtensionRequestRef, nullable: true, resolve: (task) => task.pendingExtension ?? null }),
       extensions: t.field({ type: [ExtensionRef], resolve: (task) => task.extensions }),
       returnReason: t.exposeString("returnReason", { nullable: true }),

@@ -21,7 +21,12 @@ export function summariseRecommendations(counts: RecommendationCounts): Recommen
 }
 
 /** One row per supervised unit, refusing units the caller may not read. */
-export async function recommendationReport(queries: RecommendationQueries, principal: Principal, units: string[] | undefined, now: Date): Promise<Result<UnitRecommendationSummary[]>> {
+export async function recommendationReport(
+  queries: RecommendationQueries,
+  principal: Principal,
+  units: string[] | undefined,
+  now: Date,
+): Promise<Result<UnitRecommendationSummary[]>> {
   const forbidden = (units ?? []).filter((unit) => !mayReadUnit(principal, unit));
   if (forbidden.length > 0) return fail(notAllowed(`you may not read the recommendations of unit ${forbidden.join(", ")}`));
   const scoped = units ?? readScopeOf(principal)?.units;
@@ -34,6 +39,8 @@ const CSV_HEADER = ["unit", "issued", "answered", "open", "overdue", "overdue_sh
 
 /** RFC 4180 text, one row per unit. */
 export function recommendationCsv(rows: UnitRecommendationSummary[]): string {
-  const lines = rows.map(({ unit, summary }) => [unit, summary.issued, summary.answered, summary.open, summary.overdue, summary.overdueShare.toFixed(4)].join(","));
+  const lines = rows.map(({ unit, summary }) =>
+    [unit, summary.issued, summary.answered, summary.open, summary.overdue, summary.overdueShare.toFixed(4)].join(","),
+  );
   return `${[CSV_HEADER.join(","), ...lines].join("\r\n")}\r\n`;
 }

@@ -36,7 +36,12 @@ export function evolveStored(state: StoredRecommendation | null, event: Recommen
 }
 
 export function recommendationRepository(db: Database, afterSave?: (id: string) => void): Repository<StoredRecommendation> {
-  return createRepository<StoredRecommendation>({ db, collection: RECOMMENDATIONS, parse: parseStoredRecommendation, ...(afterSave ? { afterSave } : {}) });
+  return createRepository<StoredRecommendation>({
+    db,
+    collection: RECOMMENDATIONS,
+    parse: parseStoredRecommendation,
+    ...(afterSave ? { afterSave } : {}),
+  });
 }
 
 type RecommendationDocument = AggregateDocument & StoredRecommendation;
@@ -89,7 +94,9 @@ export function createRecommendationQueries(db: Database) {
     count: (filter: RecommendationFilter): Promise<number> => collection.countDocuments(filterOf(filter)),
     /** Nearest due date first, then issue order. */
     async list(filter: RecommendationFilter, window: { offset: number; limit: number }): Promise<StoredRecommendation[]> {
-      const docs = await collection.find(filterOf(filter), { projection: noOutbox, sort: { dueAt: 1, _id: 1 }, skip: window.offset, limit: window.limit }).toArray();
+      const docs = await collection
+        .find(filterOf(filter), { projection: noOutbox, sort: { dueAt: 1, _id: 1 }, skip: window.offset, limit: window.limit })
+        .toArray();
       return docs.map(parseStoredRecommendation);
     },
     async counts(filter: Omit<RecommendationFilter, "bucket">): Promise<RecommendationCounts> {
@@ -100,7 +107,12 @@ export function createRecommendationQueries(db: Database) {
     async countsByUnit(filter: Omit<RecommendationFilter, "bucket">): Promise<Map<string, RecommendationCounts>> {
       const byUnit = new Map<string, RecommendationCounts>();
       for (const bucket of RECOMMENDATION_BUCKETS) {
-        const groups = await collection.aggregate<{ _id: string; count: number }>([{ $match: filterOf({ ...filter, bucket }) }, { $group: { _id: "$supervisedBody", count: { $sum: 1 } } }]).toArray();
+        const groups = await collection
+          .aggregate<{ _id: string; count: number }>([
+            { $match: filterOf({ ...filter, bucket }) },
+            { $group: { _id: "$supervisedBody", count: { $sum: 1 } } },
+          ])
+          .toArray();
         for (const group of groups) {
           const counts = byUnit.get(group._id) ?? { answered: 0, open: 0, overdue: 0 };
           counts[bucket] = group.count;
@@ -111,7 +123,12 @@ export function createRecommendationQueries(db: Database) {
     },
     /** Unanswered recommendations past their due day and not yet flagged overdue. */
     async overdueCandidates(now: Date, limit: number): Promise<string[]> {
-      const docs = await collection.find({ status: "OPEN", dueAt: { $lte: now.toISOString() }, overdueFlagged: false }, { projection: { _id: 1 }, sort: { dueAt: 1 }, limit }).toArray();
+      const docs = await collection
+        .find(
+          { status: "OPEN", dueAt: { $lte: now.toISOString() }, overdueFlagged: false },
+          { projection: { _id: 1 }, sort: { dueAt: 1 }, limit },
+        )
+        .toArray();
       return docs.map((doc) => doc._id);
     },
   };

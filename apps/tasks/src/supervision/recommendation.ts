@@ -49,21 +49,33 @@ export function isRecommendationOverdueAt(recommendation: Pick<Recommendation, "
   return recommendation.status === "OPEN" && now.getTime() >= dueAt(recommendation.answerDueDate).getTime();
 }
 
-export function decide(command: RecommendationCommand, state: Recommendation | null, ctx: RecommendationContext): Result<RecommendationEvent[]> {
+export function decide(
+  command: RecommendationCommand,
+  state: Recommendation | null,
+  ctx: RecommendationContext,
+): Result<RecommendationEvent[]> {
   const by = (authority: string) => ({ name: ctx.principal.name, authority });
   if (command.type === "IssueRecommendation") {
     const supervision = ctx.supervision;
-    if (!supervision || !mayReadSupervised(ctx.principal, supervision.supervisedBody)) return fail(notFound(`supervision ${command.supervisionId} not found`));
+    if (!supervision || !mayReadSupervised(ctx.principal, supervision.supervisedBody))
+      return fail(notFound(`supervision ${command.supervisionId} not found`));
     const authority = supervisorAuthority(ctx.principal, supervision.supervisedBody);
     if (authority === null) return fail(notAllowed("only the supervisors issue recommendations"));
     if (state !== null) return fail(invalidTransition(state.status.toLowerCase(), "issue"));
     const today = vnDate(ctx.now);
-    if (command.answerDueDate < today) return fail(validationError([{ path: ["answerDueDate"], message: `must not be before today (${today})` }]));
+    if (command.answerDueDate < today)
+      return fail(validationError([{ path: ["answerDueDate"], message: `must not be before today (${today})` }]));
     const { type: _type, ...issued } = command;
-    return ok([{ type: "RecommendationIssued", data: { ...issued, supervisedBody: supervision.supervisedBody, issuedAt: ctx.now.toISOString(), by: by(authority) } }]);
+    return ok([
+      {
+        type: "RecommendationIssued",
+        data: { ...issued, supervisedBody: supervision.supervisedBody, issuedAt: ctx.now.toISOString(), by: by(authority) },
+      },
+    ]);
   }
   // Another ward's recommendation answers exactly like a missing one.
-  if (state === null || !mayReadSupervised(ctx.principal, state.supervisedBody)) return fail(notFound(`recommendation ${command.recommendationId} not found`));
+  if (state === null || !mayReadSupervised(ctx.principal, state.supervisedBody))
+    return fail(notFound(`recommendation ${command.recommendationId} not found`));
   const ref = { recommendationId: state.id, supervisionId: state.supervisionId, supervisedBody: state.supervisedBody };
 
   switch (command.type) {
@@ -72,7 +84,12 @@ export function decide(command: RecommendationCommand, state: Recommendation | n
       if (authority === null) return fail(notAllowed("you may not record the answer to this recommendation"));
       if (state.status === "ANSWERED") return fail(invalidTransition("answered", "answer"));
       const onTime = !isRecommendationOverdueAt(state, ctx.now);
-      return ok([{ type: "RecommendationAnswered", data: { ...ref, answer: command.answer, answeredAt: ctx.now.toISOString(), onTime, by: by(authority) } }]);
+      return ok([
+        {
+          type: "RecommendationAnswered",
+          data: { ...ref, answer: command.answer, answeredAt: ctx.now.toISOString(), onTime, by: by(authority) },
+        },
+      ]);
     }
     case "MarkRecommendationOverdue": {
       // Idempotent: the schedule may ask again, or several instances may ask at once.

@@ -6,9 +6,21 @@ import type { Database } from "@lienthong/store/collection";
 import { createCommandHandler } from "@lienthong/store/command-handler";
 import { SCHEDULE_PRINCIPAL, type Caller } from "../tasks/task-commands";
 import type { KnownUnits } from "../units/known-units";
-import { decide as decideRecommendation, type RecommendationCommand, type RecommendationContext, type RecommendationEvent } from "./recommendation";
+import {
+  decide as decideRecommendation,
+  type RecommendationCommand,
+  type RecommendationContext,
+  type RecommendationEvent,
+} from "./recommendation";
 import { evolveStored, recommendationRepository, type StoredRecommendation } from "./recommendation-store";
-import { decide as decideSupervision, evolve as evolveSupervision, type Supervision, type SupervisionCommand, type SupervisionContext, type SupervisionEvent } from "./supervision";
+import {
+  decide as decideSupervision,
+  evolve as evolveSupervision,
+  type Supervision,
+  type SupervisionCommand,
+  type SupervisionContext,
+  type SupervisionEvent,
+} from "./supervision";
 import { supervisionRepository } from "./supervision-store";
 
 export const SUPERVISION_EVENTS = { SupervisionStarted: supervisionStarted };
@@ -23,7 +35,10 @@ type Outcome<Value> = Promise<Result<Value, DomainError>>;
 
 export interface SupervisionCommands {
   start(input: StartSupervisionInput, caller: Caller): Outcome<Supervision>;
-  issueRecommendation(input: { supervisionId: string; content: string; answerDueDate: string }, caller: Caller): Outcome<StoredRecommendation>;
+  issueRecommendation(
+    input: { supervisionId: string; content: string; answerDueDate: string },
+    caller: Caller,
+  ): Outcome<StoredRecommendation>;
   answerRecommendation(id: string, answer: string, caller: Caller): Outcome<StoredRecommendation>;
   /** The schedule's command: the outcome says whether an event was written. */
   markOverdue(id: string, correlationId: string): Outcome<boolean>;
@@ -44,7 +59,12 @@ export function createSupervisionCommands(deps: {
     now: () => deps.clock.now(),
     unitOf: (supervision) => supervision.supervisedBody,
   });
-  const handleRecommendation = createCommandHandler<RecommendationCommand, StoredRecommendation, RecommendationEvent, RecommendationContext>({
+  const handleRecommendation = createCommandHandler<
+    RecommendationCommand,
+    StoredRecommendation,
+    RecommendationEvent,
+    RecommendationContext
+  >({
     repository: recommendationRepository(deps.db, deps.afterSaveRecommendation),
     decider: { decide: decideRecommendation, evolve: evolveStored },
     declarations: RECOMMENDATION_EVENTS,
@@ -54,13 +74,23 @@ export function createSupervisionCommands(deps: {
   const eventContext = (caller: Caller) => ({ actor: caller.principal.sub, correlationid: caller.correlationId });
 
   async function recommend(command: RecommendationCommand, caller: Caller, extra: Partial<RecommendationContext> = {}) {
-    return handleRecommendation(command.recommendationId, command, { principal: caller.principal, now: deps.clock.now(), ...extra }, eventContext(caller));
+    return handleRecommendation(
+      command.recommendationId,
+      command,
+      { principal: caller.principal, now: deps.clock.now(), ...extra },
+      eventContext(caller),
+    );
   }
 
   return {
     async start(input, caller) {
       const supervisionId = newId();
-      const result = await handleSupervision(supervisionId, { type: "StartSupervision", supervisionId, ...input }, { principal: caller.principal, knownUnits: deps.knownUnits }, eventContext(caller));
+      const result = await handleSupervision(
+        supervisionId,
+        { type: "StartSupervision", supervisionId, ...input },
+        { principal: caller.principal, knownUnits: deps.knownUnits },
+        eventContext(caller),
+      );
       return result.ok ? ok(result.value.state) : result;
     },
     async issueRecommendation(input, caller) {
@@ -74,7 +104,10 @@ export function createSupervisionCommands(deps: {
       return result.ok ? ok(result.value.state) : result;
     },
     async markOverdue(id, correlationId) {
-      const result = await recommend({ type: "MarkRecommendationOverdue", recommendationId: id }, { principal: SCHEDULE_PRINCIPAL, correlationId });
+      const result = await recommend(
+        { type: "MarkRecommendationOverdue", recommendationId: id },
+        { principal: SCHEDULE_PRINCIPAL, correlationId },
+      );
       return result.ok ? ok(result.value.events.length > 0) : result;
     },
   };

@@ -47,7 +47,9 @@ export function createSupervisionQueries(db: Database) {
     count: (filter: SupervisionFilter): Promise<number> => collection.countDocuments(filterOf(filter)),
     /** Latest period first, then newest first. */
     async list(filter: SupervisionFilter, window: { offset: number; limit: number }): Promise<Supervision[]> {
-      const docs = await collection.find(filterOf(filter), { projection: noOutbox, sort: { periodFrom: -1, _id: -1 }, skip: window.offset, limit: window.limit }).toArray();
+      const docs = await collection
+        .find(filterOf(filter), { projection: noOutbox, sort: { periodFrom: -1, _id: -1 }, skip: window.offset, limit: window.limit })
+        .toArray();
       return docs.map(parseSupervision);
     },
   };

@@ -64,7 +64,8 @@ export function decide(command: SupervisionCommand, state: Supervision | null, c
   if (state !== null) return fail(invalidTransition("started", "start"));
   const unknownUnit = unknownUnitProblems("supervisedBody", command.supervisedBody, ctx.knownUnits);
   if (unknownUnit.length > 0) return fail(validationError(unknownUnit));
-  if (command.periodTo < command.periodFrom) return fail(validationError([{ path: ["periodTo"], message: "must not be before periodFrom" }]));
+  if (command.periodTo < command.periodFrom)
+    return fail(validationError([{ path: ["periodTo"], message: "must not be before periodFrom" }]));
   const { type: _type, ...data } = command;
   return ok([{ type: "SupervisionStarted", data: { ...data, by: { name: ctx.principal.name, authority } } }]);
 }

@@ -17,7 +17,8 @@ export function mayReadTask(principal: Principal, task: Pick<Task, "unit" | "ass
 /** Confirms, returns, grants or rejects extensions and cancels: an admin of the assigning unit, or a city admin. */
 export function managerAuthority(principal: Principal, assigningUnit: string): string | null {
   if (hasRole(principal, "city_admin")) return "city_admin";
-  if (assigningUnit !== CITY_UNIT && hasRole(principal, "unit_admin") && mayActInUnit(principal, assigningUnit)) return `unit_admin of ${assigningUnit}`;
+  if (assigningUnit !== CITY_UNIT && hasRole(principal, "unit_admin") && mayActInUnit(principal, assigningUnit))
+    return `unit_admin of ${assigningUnit}`;
   return null;
 }
 

@@ -38,7 +38,12 @@ export const TASK_EVENTS: EventDeclarations<TaskEvent> = {
 };
 
 /** The principal the schedules act as: city level, recorded as the actor of overdue and reminder events. */
-export const SCHEDULE_PRINCIPAL: Principal = { sub: "system:tasks-schedule", name: "Lịch nhắc việc tự động", roles: ["city_admin"], units: ["*"] };
+export const SCHEDULE_PRINCIPAL: Principal = {
+  sub: "system:tasks-schedule",
+  name: "Lịch nhắc việc tự động",
+  roles: ["city_admin"],
+  units: ["*"],
+};
 
 export interface TaskPolicy {
   checklist: readonly ChecklistItem[];
@@ -60,7 +65,10 @@ export interface TaskCommands {
   /** Any command on an existing task (the command names the task). */
   run(command: Transition, caller: Caller): TaskResult;
   /** Schedule commands: the outcome says whether an event was written. */
-  runScheduled(command: Extract<TaskCommand, { type: "MarkTaskOverdue" | "SendTaskReminder" }>, correlationId: string): Promise<Result<boolean, DomainError>>;
+  runScheduled(
+    command: Extract<TaskCommand, { type: "MarkTaskOverdue" | "SendTaskReminder" }>,
+    correlationId: string,
+  ): Promise<Result<boolean, DomainError>>;
 }
 
 export function createTaskCommands(deps: {

@@ -7,7 +7,15 @@ const withoutUndefined = <T extends object>(value: T): Partial<T> =>
 export function evolve(state: Task | null, event: TaskEvent): Task | null {
   if (event.type === "TaskAdded") {
     const { taskId, by: _by, ...details } = event.data;
-    return { ...withoutUndefined(details), id: taskId, coOwners: details.coOwners, milestones: details.milestones, status: "DRAFT", progress: 0, extensions: [] } as Task;
+    return {
+      ...withoutUndefined(details),
+      id: taskId,
+      coOwners: details.coOwners,
+      milestones: details.milestones,
+      status: "DRAFT",
+      progress: 0,
+      extensions: [],
+    } as Task;
   }
   if (state === null) return state;
   switch (event.type) {
@@ -39,7 +47,11 @@ export function evolve(state: Task | null, event: TaskEvent): Task | null {
     case "TaskExtensionGranted": {
       const { pendingExtension: _pending, ...rest } = state;
       const { previousDeadline, newDeadline, reason, by } = event.data;
-      return { ...rest, deadline: newDeadline, extensions: [...state.extensions, { previousDeadline, newDeadline, reason, grantedBy: by.name }] };
+      return {
+        ...rest,
+        deadline: newDeadline,
+        extensions: [...state.extensions, { previousDeadline, newDeadline, reason, grantedBy: by.name }],
+      };
     }
     case "TaskExtensionRejected": {
       const { pendingExtension: _pending, ...rest } = state;

@@ -151,7 +151,9 @@ export function createTaskQueries(db: Database) {
 
   async function buckets(filter: TaskFilter): Promise<BucketCounts> {
     const base = taskFilter(filter);
-    const counts = await Promise.all(BUCKETS.map((bucket) => collection.countDocuments({ $and: [base, bucketFilter(bucket, filter.now)] })));
+    const counts = await Promise.all(
+      BUCKETS.map((bucket) => collection.countDocuments({ $and: [base, bucketFilter(bucket, filter.now)] })),
+    );
     return Object.fromEntries(BUCKETS.map((bucket, index) => [bucket, counts[index] ?? 0])) as BucketCounts;
   }
 
@@ -177,7 +179,9 @@ export function createTaskQueries(db: Database) {
     count: (filter: TaskFilter): Promise<number> => collection.countDocuments(taskFilter(filter)),
     /** Nearest deadline first, then creation order (ids are time-ordered UUIDv7). */
     async list(filter: TaskFilter, window: { offset: number; limit: number }): Promise<StoredTask[]> {
-      const docs = await collection.find(taskFilter(filter), { projection: noOutbox, sort: { dueAt: 1, _id: 1 }, skip: window.offset, limit: window.limit }).toArray();
+      const docs = await collection
+        .find(taskFilter(filter), { projection: noOutbox, sort: { dueAt: 1, _id: 1 }, skip: window.offset, limit: window.limit })
+        .toArray();
       return docs.map(parseStoredTask);
     },
     buckets,
@@ -193,13 +197,20 @@ export function createTaskQueries(db: Database) {
     },
     /** Tasks past their deadline and not yet flagged overdue for it. */
     async overdueCandidates(now: Date, limit: number): Promise<string[]> {
-      const docs = await collection.find({ overdueFrom: { $lte: now.toISOString() }, overdueFlagged: false }, { projection: { _id: 1 }, sort: { overdueFrom: 1 }, limit }).toArray();
+      const docs = await collection
+        .find(
+          { overdueFrom: { $lte: now.toISOString() }, overdueFlagged: false },
+          { projection: { _id: 1 }, sort: { overdueFrom: 1 }, limit },
+        )
+        .toArray();
       return docs.map((doc) => doc._id);
     },
     /** Unfinished tasks whose deadline falls within the reminder horizon. */
     async reminderCandidates(now: Date, horizonMs: number, limit: number): Promise<string[]> {
       const window = { $gt: now.toISOString(), $lte: new Date(now.getTime() + horizonMs).toISOString() };
-      const docs = await collection.find({ dueAt: window, status: { $in: ["ASSIGNED", "IN_PROGRESS"] } }, { projection: { _id: 1 }, sort: { dueAt: 1 }, limit }).toArray();
+      const docs = await collection
+        .find({ dueAt: window, status: { $in: ["ASSIGNED", "IN_PROGRESS"] } }, { projection: { _id: 1 }, sort: { dueAt: 1 }, limit })
+        .toArray();
       return docs.map((doc) => doc._id);
     },
   };

@@ -1,4 +1,13 @@
-import { fail, invalidTransition, notAllowed, notFound, ok, validationError, type DomainError, type Result } from "@lienthong/contracts/errors";
+import {
+  fail,
+  invalidTransition,
+  notAllowed,
+  notFound,
+  ok,
+  validationError,
+  type DomainError,
+  type Result,
+} from "@lienthong/contracts/errors";
 import { ownerProblems } from "../officials/official";
 import { CITY_UNIT } from "../programmes/issuing-unit";
 import { unknownUnitProblems } from "../units/known-units";
@@ -34,7 +43,12 @@ export function decide(command: TaskCommand, state: Task | null, ctx: TaskContex
       }
       const owners = ownerProblems(command.changes, state.unit, ctx.officials);
       if (owners.length > 0) return fail(validationError(owners));
-      return ok([{ type: "TaskUpdated", data: { ...ref, changes: command.changes, ...(cleared.length > 0 ? { cleared } : {}), by: by(ctx, authority) } }]);
+      return ok([
+        {
+          type: "TaskUpdated",
+          data: { ...ref, changes: command.changes, ...(cleared.length > 0 ? { cleared } : {}), by: by(ctx, authority) },
+        },
+      ]);
     }
     case "AssignTask": {
       const authority = plannerAuthority(ctx.principal, state.assigningUnit);
@@ -58,7 +72,12 @@ export function decide(command: TaskCommand, state: Task | null, ctx: TaskContex
       if (authority === null) return refuse("report progress on");
       if (state.status !== "IN_PROGRESS") return wrongState(state.status, "report progress");
       const { percent, note, evidence } = command;
-      return ok([{ type: "TaskProgressReported", data: { ...ref, percent, note, evidence, reportedAt: ctx.now.toISOString(), by: by(ctx, authority) } }]);
+      return ok([
+        {
+          type: "TaskProgressReported",
+          data: { ...ref, percent, note, evidence, reportedAt: ctx.now.toISOString(), by: by(ctx, authority) },
+        },
+      ]);
     }
     case "SubmitTask": {
       const authority = leadOwnerAuthority(ctx.principal, state);
@@ -70,9 +89,15 @@ export function decide(command: TaskCommand, state: Task | null, ctx: TaskContex
     case "ConfirmTask": {
       const authority = confirmerAuthority(state, ctx);
       if (typeof authority !== "string") return authority;
-      if (state.status !== "SUBMITTED" || state.submittedAt === undefined || state.deadline === undefined) return wrongState(state.status, "confirm");
+      if (state.status !== "SUBMITTED" || state.submittedAt === undefined || state.deadline === undefined)
+        return wrongState(state.status, "confirm");
       const completion = completionOf(state.deadline, state.submittedAt);
-      return ok([{ type: "TaskConfirmed", data: { ...ref, completion, deadline: state.deadline, submittedAt: state.submittedAt, by: by(ctx, authority) } }]);
+      return ok([
+        {
+          type: "TaskConfirmed",
+          data: { ...ref, completion, deadline: state.deadline, submittedAt: state.submittedAt, by: by(ctx, authority) },
+        },
+      ]);
     }
     case "ReturnTask": {
       const authority = confirmerAuthority(state, ctx);
@@ -83,10 +108,17 @@ export function decide(command: TaskCommand, state: Task | null, ctx: TaskContex
     case "RequestExtension": {
       const authority = leadOwnerAuthority(ctx.principal, state);
       if (authority === null) return refuse("request an extension of");
-      if (!["ASSIGNED", "IN_PROGRESS"].includes(state.status) || state.deadline === undefined) return wrongState(state.status, "request an extension");
+      if (!["ASSIGNED", "IN_PROGRESS"].includes(state.status) || state.deadline === undefined)
+        return wrongState(state.status, "request an extension");
       if (state.pendingExtension !== undefined) return fail(invalidTransition("extension requested", "request another extension"));
       if (command.newDeadline <= state.deadline) return laterThan(["newDeadline"], state.deadline);
-      const data = { ...ref, currentDeadline: state.deadline, requestedDeadline: command.newDeadline, reason: command.reason, by: by(ctx, authority) };
+      const data = {
+        ...ref,
+        currentDeadline: state.deadline,
+        requestedDeadline: command.newDeadline,
+        reason: command.reason,
+        by: by(ctx, authority),
+      };
       return ok([{ type: "TaskExtensionRequested", data }]);
     }
     case "GrantExtension": {
@@ -121,7 +153,9 @@ export function decide(command: TaskCommand, state: Task | null, ctx: TaskContex
       const daysBefore = reminderDue(state.deadline, ctx.reminderOffsets, ctx.now);
       const last = state.lastReminder;
       if (daysBefore === undefined || (last?.deadline === state.deadline && last.daysBefore <= daysBefore)) return ok([]);
-      return ok([{ type: "TaskReminderDue", data: { ...ref, leadOwner: state.leadOwner, deadline: state.deadline, daysBefore, by: SCHEDULE } }]);
+      return ok([
+        { type: "TaskReminderDue", data: { ...ref, leadOwner: state.leadOwner, deadline: state.deadline, daysBefore, by: SCHEDULE } },
+      ]);
     }
     default: {
       const unknown: never = command;
@@ -140,15 +174,25 @@ function add(command: Extract<TaskCommand, { type: "AddTask" }>, state: Task | n
     assigningUnit = ctx.programme.issuingUnit;
   }
   if (assigningUnit !== CITY_UNIT && assigningUnit !== command.unit) {
-    return fail(validationError([{ path: ["unit"], message: `a unit assigns tasks to itself only; the city assigns to any unit (assigning unit ${assigningUnit})` }]));
+    return fail(
+      validationError([
+        { path: ["unit"], message: `a unit assigns tasks to itself only; the city assigns to any unit (assigning unit ${assigningUnit})` },
+      ]),
+    );
   }
   const authority = plannerAuthority(ctx.principal, assigningUnit);
-  if (authority === null) return fail(notAllowed(`you may not add tasks assigned by ${assigningUnit === CITY_UNIT ? "the city" : `unit ${assigningUnit}`}`));
+  if (authority === null)
+    return fail(notAllowed(`you may not add tasks assigned by ${assigningUnit === CITY_UNIT ? "the city" : `unit ${assigningUnit}`}`));
   if (state !== null) return fail(invalidTransition(state.status.toLowerCase(), "add"));
   const owners = ownerProblems(command.details, command.unit, ctx.officials);
   if (owners.length > 0) return fail(validationError(owners));
   const programme = command.programmeId === undefined ? {} : { programmeId: command.programmeId };
-  return ok([{ type: "TaskAdded", data: { taskId: command.taskId, unit: command.unit, assigningUnit, ...programme, ...command.details, by: by(ctx, authority) } }]);
+  return ok([
+    {
+      type: "TaskAdded",
+      data: { taskId: command.taskId, unit: command.unit, assigningUnit, ...programme, ...command.details, by: by(ctx, authority) },
+    },
+  ]);
 }
 
 /** Confirming, returning and deciding extensions: a manager of the assigning unit, never the lead owner on their own task. */

@@ -29,7 +29,13 @@ export const registered = (official: TestOfficial, version = 1) =>
   buildEnvelope(officialRegistered, {
     aggregateId: official.id,
     aggregateVersion: version,
-    data: { officialId: official.id, fullName: official.fullName, position: "Cán bộ", unit: official.unit, roles: official.roles ?? ["unit_officer"] },
+    data: {
+      officialId: official.id,
+      fullName: official.fullName,
+      position: "Cán bộ",
+      unit: official.unit,
+      roles: official.roles ?? ["unit_officer"],
+    },
     time: at,
     context: { ...context, unit: official.unit },
   });
@@ -38,7 +44,13 @@ export const updated = (id: string, version: number, changes: { fullName?: strin
   buildEnvelope(officialUpdated, { aggregateId: id, aggregateVersion: version, data: { officialId: id, changes }, time: at, context });
 
 export const deactivated = (official: Pick<TestOfficial, "id" | "unit">, version: number) =>
-  buildEnvelope(officialDeactivated, { aggregateId: official.id, aggregateVersion: version, data: { officialId: official.id, unit: official.unit, reason: "Nghỉ hưu" }, time: at, context });
+  buildEnvelope(officialDeactivated, {
+    aggregateId: official.id,
+    aggregateVersion: version,
+    data: { officialId: official.id, unit: official.unit, reason: "Nghỉ hưu" },
+    time: at,
+    context,
+  });
 
 /** Publishes directory's registration events on the service's bus and waits until the tasks service knows them all. */
 export async function registerOfficials(service: Service, officials: readonly TestOfficial[]): Promise<void> {

@@ -11,8 +11,26 @@ const payloadOf = (name: string) => `${name === "AssignTask" ? "... on Checklist
 export const mutation = (name: string, inputType = `${name.charAt(0).toUpperCase()}${name.slice(1)}Input`) =>
   `mutation($input: ${inputType}!) { ${name}(input: $input) { ${payloadOf(name.charAt(0).toUpperCase() + name.slice(1))} } }`;
 
-export type TaskData = { id: string; title: string; status: string; completion: string | null; progress: number; overdue: boolean; deadline: string | null; leadOwner: { id: string } | null; missingChecklistItems: string[] };
-export type Payload = { __typename: string; task?: TaskData; code?: string; message?: string; missing?: string[]; fields?: { path: string[] }[]; from?: string };
+export type TaskData = {
+  id: string;
+  title: string;
+  status: string;
+  completion: string | null;
+  progress: number;
+  overdue: boolean;
+  deadline: string | null;
+  leadOwner: { id: string } | null;
+  missingChecklistItems: string[];
+};
+export type Payload = {
+  __typename: string;
+  task?: TaskData;
+  code?: string;
+  message?: string;
+  missing?: string[];
+  fields?: { path: string[] }[];
+  from?: string;
+};
 
 export const completeTask = {
   title: "Tổ chức hội nghị triển khai Nghị quyết Đại hội",

@@ -49,7 +49,9 @@ export const START = "2026-03-10T02:00:00.000Z";
  * registered first through directory's events on the bus, as directory would announce them (`officials: []` to
  * start with none).
  */
-export async function startTasks(options: Partial<Pick<TasksDeps, "checklist" | "reminderOffsets">> & { officials?: readonly TestOfficial[] } = {}) {
+export async function startTasks(
+  options: Partial<Pick<TasksDeps, "checklist" | "reminderOffsets">> & { officials?: readonly TestOfficial[] } = {},
+) {
   const { officials = OFFICIALS, ...appOptions } = options;
   const dir = tempDir("tasks-");
   const clock: ManualClock = manualClock(START);
@@ -58,7 +60,14 @@ export async function startTasks(options: Partial<Pick<TasksDeps, "checklist" | 
   async function open() {
     const store = await openEmbeddedStore({ dir: dir.path });
     const bus = await openEmbeddedBus({ db: store.db("bus") });
-    const app = await buildApp({ db: store.db("tasks"), bus, clock, verifier: createVerifier({ secret: SECRET }), log: pino({ level: "silent" }), ...appOptions });
+    const app = await buildApp({
+      db: store.db("tasks"),
+      bus,
+      clock,
+      verifier: createVerifier({ secret: SECRET }),
+      log: pino({ level: "silent" }),
+      ...appOptions,
+    });
     await app.start();
     return { store, bus, app, close: async () => (await app.stop(), await bus.close(), await store.close()) };
   }

@@ -86,7 +86,12 @@ export class CollectionEngine {
     const candidates = plan ? this.recordsFor(plan.ids) : [...this.records.values()];
     const result: Document[] = [];
     for (const record of candidates) if (query.test(record.doc)) result.push(record.doc);
-    this.lastQuery = { index: plan?.index ?? null, keysExamined: plan?.keysExamined ?? 0, examined: candidates.length, returned: result.length };
+    this.lastQuery = {
+      index: plan?.index ?? null,
+      keysExamined: plan?.keysExamined ?? 0,
+      examined: candidates.length,
+      returned: result.length,
+    };
     return result;
   }
 
@@ -141,8 +146,13 @@ export class CollectionEngine {
     const existing = sameName ?? sameKey;
     if (existing) {
       const definition = existing.definition;
-      if (JSON.stringify(definition.key) === JSON.stringify(key) && (definition.unique === unique || definition.name === ID_INDEX_NAME)) return definition.name;
-      throw new StoreWriteError(86, "IndexKeySpecsConflict", `An existing index has the same name or key as the requested index: ${definition.name}`);
+      if (JSON.stringify(definition.key) === JSON.stringify(key) && (definition.unique === unique || definition.name === ID_INDEX_NAME))
+        return definition.name;
+      throw new StoreWriteError(
+        86,
+        "IndexKeySpecsConflict",
+        `An existing index has the same name or key as the requested index: ${definition.name}`,
+      );
     }
     const definition: IndexDefinition = { name, key: { ...key }, unique };
     const index = this.buildIndex(definition);

@@ -14,7 +14,8 @@ export interface DirectoryLock {
  */
 export async function lockDirectory(directory: string): Promise<DirectoryLock> {
   const canonical = await realpath(directory);
-  if (openInThisProcess.has(canonical)) throw new Error(`the embedded store in ${directory} is already open in this process; close it before opening it again`);
+  if (openInThisProcess.has(canonical))
+    throw new Error(`the embedded store in ${directory} is already open in this process; close it before opening it again`);
   const lockPath = join(directory, "LOCK");
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -35,7 +36,10 @@ export async function lockDirectory(directory: string): Promise<DirectoryLock> {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = Number((await readFile(lockPath, "utf8").catch(() => "")).trim());
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) {
-        throw new Error(`the embedded store in ${directory} is in use by process ${owner}; if no such process uses it, delete ${lockPath}`, { cause: error });
+        throw new Error(
+          `the embedded store in ${directory} is in use by process ${owner}; if no such process uses it, delete ${lockPath}`,
+          { cause: error },
+        );
       }
       await rm(lockPath, { force: true });
     }

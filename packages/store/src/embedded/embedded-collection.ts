@@ -1,8 +1,20 @@
 import { Aggregator, Query } from "mingo";
 import { ObjectId, type DeleteResult, type InferIdType, type InsertManyResult, type InsertOneResult, type UpdateResult } from "mongodb";
 import type {
-  AggregateCursor, Collection, CreateIndexOptions, Cursor, Document, Filter, FindOneAndUpdateOptions, FindOptions,
-  IndexSpec, OptionalUnlessRequiredId, SortSpec, UpdateFilter, UpdateOptions, WithId,
+  AggregateCursor,
+  Collection,
+  CreateIndexOptions,
+  Cursor,
+  Document,
+  Filter,
+  FindOneAndUpdateOptions,
+  FindOptions,
+  IndexSpec,
+  OptionalUnlessRequiredId,
+  SortSpec,
+  UpdateFilter,
+  UpdateOptions,
+  WithId,
 } from "../collection";
 import { MINGO_OPTIONS, type CollectionEngine, type QueryStats } from "./collection-engine";
 import { EmbeddedAggregateCursor, EmbeddedCursor } from "./cursor";
@@ -157,7 +169,8 @@ export class EmbeddedCollection<T extends Document = Document> implements Collec
 
   private runAggregate(pipeline: Document[]): Document[] {
     this.assertOpen();
-    if (!Array.isArray(pipeline) || !pipeline.every(isPlainObject)) throw new StoreWriteError(14, "TypeMismatch", "aggregate expects an array of stage documents");
+    if (!Array.isArray(pipeline) || !pipeline.every(isPlainObject))
+      throw new StoreWriteError(14, "TypeMismatch", "aggregate expects an array of stage documents");
     const forbidden = pipeline.flatMap((stage) => Object.keys(stage)).find((name) => FORBIDDEN_STAGES.has(name));
     if (forbidden) throw new StoreWriteError(40324, "UnsupportedStage", `${forbidden} is not supported by the embedded store`);
     const [first, ...rest] = pipeline;

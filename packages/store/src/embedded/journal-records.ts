@@ -4,10 +4,7 @@ import type { IndexDefinition } from "./secondary-index";
 import { decodeValue, encodeValue } from "./values";
 
 /** One line of a collection journal: a whole document written, a document removed, or an index declared. */
-export type JournalRecord =
-  | { op: "put"; doc: Document }
-  | { op: "delete"; id: unknown }
-  | ({ op: "index" } & IndexDefinition);
+export type JournalRecord = { op: "put"; doc: Document } | { op: "delete"; id: unknown } | ({ op: "index" } & IndexDefinition);
 
 const present = (value: unknown): boolean => value !== undefined && value !== null;
 

@@ -9,6 +9,7 @@ export const storageNameSchema = z
 
 export function parseStorageName(kind: "database" | "collection", name: unknown): string {
   const result = storageNameSchema.safeParse(name);
-  if (!result.success) throw new Error(`invalid ${kind} name ${JSON.stringify(name)}: ${result.error.issues.map((issue) => issue.message).join("; ")}`);
+  if (!result.success)
+    throw new Error(`invalid ${kind} name ${JSON.stringify(name)}: ${result.error.issues.map((issue) => issue.message).join("; ")}`);
   return result.data;
 }

@@ -83,5 +83,5 @@ function rangeFor(index: SecondaryIndex, condition: Record<string, unknown>): Ke
 function tighter(current: Bound | undefined, next: Bound, direction: 1 | -1): Bound {
   if (!current) return next;
   if (current.value === next.value) return current.inclusive ? next : current;
-  return (next.value > current.value) === (direction === 1) ? next : current;
+  return next.value > current.value === (direction === 1) ? next : current;
 }

@@ -59,7 +59,11 @@ export class SortedKeys {
     if (first && lower) at = lower.inclusive ? lowerBound(first.values, lower.value) : upperBound(first.values, lower.value);
     for (; position < this.chunks.length; position++, at = 0) {
       const chunk = this.chunks[position] as Chunk;
-      const end = upper ? (upper.inclusive ? upperBound(chunk.values, upper.value) : lowerBound(chunk.values, upper.value)) : chunk.values.length;
+      const end = upper
+        ? upper.inclusive
+          ? upperBound(chunk.values, upper.value)
+          : lowerBound(chunk.values, upper.value)
+        : chunk.values.length;
       for (; at < end; at++) yield chunk.keys[at] as string;
       if (end < chunk.values.length) return;
     }

@@ -6,13 +6,31 @@ import { StoreWriteError } from "./errors";
 import { cloneStored, isPlainObject, toStoredDocument } from "./values";
 
 const UPDATE_OPERATORS = new Set([
-  "$set", "$unset", "$inc", "$mul", "$min", "$max", "$rename", "$currentDate",
-  "$push", "$addToSet", "$pull", "$pullAll", "$pop", "$bit", "$setOnInsert",
+  "$set",
+  "$unset",
+  "$inc",
+  "$mul",
+  "$min",
+  "$max",
+  "$rename",
+  "$currentDate",
+  "$push",
+  "$addToSet",
+  "$pull",
+  "$pullAll",
+  "$pop",
+  "$bit",
+  "$setOnInsert",
 ]);
 
 /** Same refusal as the driver: updateOne/updateMany/findOneAndUpdate take operator documents only. */
 export function assertUpdateDocument(update: unknown): asserts update is Document {
-  if (!isPlainObject(update)) throw new StoreWriteError(9, "FailedToParse", "Update document must be an object of update operators (pipelines are not supported here)");
+  if (!isPlainObject(update))
+    throw new StoreWriteError(
+      9,
+      "FailedToParse",
+      "Update document must be an object of update operators (pipelines are not supported here)",
+    );
   const operators = Object.keys(update);
   if (operators.length === 0 || operators.some((key) => !key.startsWith("$"))) {
     throw new StoreWriteError(9, "FailedToParse", "Update document requires atomic operators");
@@ -23,7 +41,12 @@ export function assertUpdateDocument(update: unknown): asserts update is Documen
 }
 
 /** Applies an update to a copy of a stored document; `$setOnInsert` only counts for inserts. */
-export function applyUpdate(doc: Document, update: Document, filter: Document, arrayFilters?: Document[]): { doc: Document; modified: boolean } {
+export function applyUpdate(
+  doc: Document,
+  update: Document,
+  filter: Document,
+  arrayFilters?: Document[],
+): { doc: Document; modified: boolean } {
   const { $setOnInsert: _onInsertOnly, ...operators } = update;
   const working = cloneStored(doc);
   const changed = Object.keys(operators).length > 0 ? runUpdate(working, operators, arrayFilters, filter) : [];

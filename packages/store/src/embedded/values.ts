@@ -27,7 +27,9 @@ function toStoredValue(value: unknown, path: string): unknown {
   if (Array.isArray(value)) return value.map((item, index) => toStoredValue(item, join(path, String(index))));
   if (!isPlainObject(value)) {
     const kind = (value as object).constructor?.name ?? "object";
-    throw new TypeError(`cannot store a ${kind} at '${path || "(document)"}': use plain objects, arrays, strings, numbers, booleans, null, Date or ObjectId`);
+    throw new TypeError(
+      `cannot store a ${kind} at '${path || "(document)"}': use plain objects, arrays, strings, numbers, booleans, null, Date or ObjectId`,
+    );
   }
   const result: Document = {};
   for (const [key, item] of Object.entries(value)) {

@@ -6,12 +6,17 @@ export function describeIndexes(db: CurrentDatabase): void {
     it("a unique index refuses duplicates on insert, update and upsert with an E11000 error", async () => {
       const officials = db().collection<TestDoc>("officials");
       expect(await officials.createIndex({ email: 1 }, { unique: true })).toBe("email_1");
-      await officials.insertMany([{ _id: "o1", email: "an@mttq.vn" }, { _id: "o2", email: "binh@mttq.vn" }]);
+      await officials.insertMany([
+        { _id: "o1", email: "an@mttq.vn" },
+        { _id: "o2", email: "binh@mttq.vn" },
+      ]);
       const refusal = officials.insertOne({ _id: "o3", email: "an@mttq.vn" });
       await expect(refusal).rejects.toMatchObject({ code: 11000 });
       await expect(refusal).rejects.toThrow(/E11000 duplicate key error.*index: email_1/);
       await expect(officials.updateOne({ _id: "o2" }, { $set: { email: "an@mttq.vn" } })).rejects.toMatchObject({ code: 11000 });
-      await expect(officials.updateOne({ _id: "o4" }, { $set: { email: "binh@mttq.vn" } }, { upsert: true })).rejects.toMatchObject({ code: 11000 });
+      await expect(officials.updateOne({ _id: "o4" }, { $set: { email: "binh@mttq.vn" } }, { upsert: true })).rejects.toMatchObject({
+        code: 11000,
+      });
       expect(await officials.countDocuments({})).toBe(2);
       expect(await officials.findOne({ _id: "o2" })).toEqual({ _id: "o2", email: "binh@mttq.vn" });
     });
@@ -19,13 +24,19 @@ export function describeIndexes(db: CurrentDatabase): void {
     it("a compound unique index refuses only the same combination", async () => {
       const codes = db().collection<TestDoc>("codes");
       await codes.createIndex({ unit: 1, code: 1 }, { unique: true });
-      await codes.insertMany([{ _id: 1, unit: "26734", code: "A" }, { _id: 2, unit: "26740", code: "A" }]);
+      await codes.insertMany([
+        { _id: 1, unit: "26734", code: "A" },
+        { _id: 2, unit: "26740", code: "A" },
+      ]);
       await expect(codes.insertOne({ _id: 3, unit: "26734", code: "A" })).rejects.toMatchObject({ code: 11000 });
     });
 
     it("creating an index twice is harmless; a unique index over duplicate data is refused", async () => {
       const people = db().collection<TestDoc>("people");
-      await people.insertMany([{ _id: 1, phone: "1" }, { _id: 2, phone: "1" }]);
+      await people.insertMany([
+        { _id: 1, phone: "1" },
+        { _id: 2, phone: "1" },
+      ]);
       expect(await people.createIndex({ phone: 1 })).toBe("phone_1");
       expect(await people.createIndex({ phone: 1 })).toBe("phone_1");
       expect(await people.createIndex({ name: 1 }, { name: "by_name" })).toBe("by_name");

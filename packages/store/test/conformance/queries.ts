@@ -3,8 +3,27 @@ import type { Collection, Filter } from "../../src/collection";
 import type { CurrentDatabase, TestDoc } from "../conformance";
 
 const PEOPLE = [
-  { _id: "p1", name: "An", unit: "26734", age: 30, tags: ["youth", "volunteer"], address: { ward: "Bến Thành" }, visits: [{ year: 2024, ok: true }] },
-  { _id: "p2", name: "Bình", unit: "26734", age: 45, tags: ["veteran"], address: { ward: "Bến Thành" }, visits: [{ year: 2023, ok: false }, { year: 2025, ok: true }] },
+  {
+    _id: "p1",
+    name: "An",
+    unit: "26734",
+    age: 30,
+    tags: ["youth", "volunteer"],
+    address: { ward: "Bến Thành" },
+    visits: [{ year: 2024, ok: true }],
+  },
+  {
+    _id: "p2",
+    name: "Bình",
+    unit: "26734",
+    age: 45,
+    tags: ["veteran"],
+    address: { ward: "Bến Thành" },
+    visits: [
+      { year: 2023, ok: false },
+      { year: 2025, ok: true },
+    ],
+  },
   { _id: "p3", name: "Chi", unit: "26740", age: 67, tags: [], address: { ward: "Sài Gòn" }, retiredAt: new Date("2020-05-01T00:00:00Z") },
   { _id: "p4", name: "Dũng", unit: "26740", age: 19, tags: ["youth"], address: { ward: "Sài Gòn" }, visits: [] },
   { _id: "p5", name: "Em", unit: "26743", age: 52, tags: ["veteran", "volunteer"], address: { ward: "Tân Định" } },
@@ -58,7 +77,11 @@ export function describeQueries(db: CurrentDatabase): void {
 
     it("project included or excluded fields", async () => {
       const people = await seeded(db);
-      expect(await people.findOne({ _id: "p1" }, { projection: { name: 1, "address.ward": 1 } })).toEqual({ _id: "p1", name: "An", address: { ward: "Bến Thành" } });
+      expect(await people.findOne({ _id: "p1" }, { projection: { name: 1, "address.ward": 1 } })).toEqual({
+        _id: "p1",
+        name: "An",
+        address: { ward: "Bến Thành" },
+      });
       expect(await people.findOne({ _id: "p1" }, { projection: { _id: 0, name: 1 } })).toEqual({ name: "An" });
       const withoutLists = await people.findOne({ _id: "p4" }, { projection: { tags: 0, visits: 0, address: 0 } });
       expect(withoutLists).toEqual({ _id: "p4", name: "Dũng", unit: "26740", age: 19 });

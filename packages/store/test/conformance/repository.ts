@@ -6,13 +6,21 @@ import { incremented, parseCounter, type CounterState } from "../support/counter
 export function describeRepository(db: CurrentDatabase): void {
   describe("aggregate repository", () => {
     const counters = (saved: string[] = [], maxAttempts?: number) =>
-      createRepository<CounterState>({ db: db(), collection: "counters", parse: parseCounter, afterSave: (id) => saved.push(id), ...(maxAttempts ? { maxAttempts } : {}) });
+      createRepository<CounterState>({
+        db: db(),
+        collection: "counters",
+        parse: parseCounter,
+        afterSave: (id) => saved.push(id),
+        ...(maxAttempts ? { maxAttempts } : {}),
+      });
 
-    const increment = (id: string, by = 1, label?: string) => (current: { state: CounterState; version: number } | null): Decision<CounterState, never> => {
-      const version = current?.version ?? 0;
-      const count = (current?.state.count ?? 0) + by;
-      return { ok: true, state: label === undefined ? { count } : { count, label }, events: [incremented(id, version + 1, by)] };
-    };
+    const increment =
+      (id: string, by = 1, label?: string) =>
+      (current: { state: CounterState; version: number } | null): Decision<CounterState, never> => {
+        const version = current?.version ?? 0;
+        const count = (current?.state.count ?? 0) + by;
+        return { ok: true, state: label === undefined ? { count } : { count, label }, events: [incremented(id, version + 1, by)] };
+      };
 
     it("creates an aggregate with its events in the outbox, then updates it in one write", async () => {
       const saved: string[] = [];
@@ -36,7 +44,11 @@ export function describeRepository(db: CurrentDatabase): void {
       const saved: string[] = [];
       const repository = counters(saved);
       expect(await repository.execute("c1", () => ({ ok: false, error: "not allowed" }))).toEqual({ ok: false, error: "not allowed" });
-      expect(await repository.execute("c1", () => ({ ok: true, state: { count: 0 }, events: [] }))).toMatchObject({ ok: true, version: 0, events: [] });
+      expect(await repository.execute("c1", () => ({ ok: true, state: { count: 0 }, events: [] }))).toMatchObject({
+        ok: true,
+        version: 0,
+        events: [],
+      });
       expect(await repository.load("c1")).toBeNull();
       await repository.execute("c1", increment("c1"));
       await repository.execute("c1", (current) => ({ ok: true, state: current!.state, events: [] }));
@@ -64,7 +76,9 @@ export function describeRepository(db: CurrentDatabase): void {
       const result = await repository.execute("c1", async (current) => {
         calls++;
         // Someone else commits between our read and our write, every time.
-        await db().collection<TestDoc>("counters").updateOne({ _id: "c1" }, { $inc: { version: 1 } });
+        await db()
+          .collection<TestDoc>("counters")
+          .updateOne({ _id: "c1" }, { $inc: { version: 1 } });
         return increment("c1")(current);
       });
       expect(calls).toBe(3);
@@ -88,7 +102,9 @@ export function describeRepository(db: CurrentDatabase): void {
 
     it("refuses events whose aggregateversion does not follow the current version", async () => {
       const repository = counters();
-      await expect(repository.execute("c1", () => ({ ok: true, state: { count: 1 }, events: [incremented("c1", 2)] }))).rejects.toThrow(/aggregateversion 2, expected 1/);
+      await expect(repository.execute("c1", () => ({ ok: true, state: { count: 1 }, events: [incremented("c1", 2)] }))).rejects.toThrow(
+        /aggregateversion 2, expected 1/,
+      );
       expect(await repository.load("c1")).toBeNull();
     });
   });

@@ -43,19 +43,28 @@ export function describeWrites(db: CurrentDatabase): void {
       const things = db().collection<TestDoc>("things");
       await expect(things.insertMany([{ _id: "a" }, { _id: "b" }, { _id: "a" }, { _id: "c" }])).rejects.toMatchObject({ code: 11000 });
       expect(await things.countDocuments({})).toBe(2);
-      await expect(things.insertMany([{ _id: "d" }, { _id: "a" }, { _id: "e" }], { ordered: false })).rejects.toMatchObject({ code: 11000 });
+      await expect(things.insertMany([{ _id: "d" }, { _id: "a" }, { _id: "e" }], { ordered: false })).rejects.toMatchObject({
+        code: 11000,
+      });
       expect((await things.find({}, { sort: { _id: 1 } }).toArray()).map((doc) => doc._id)).toEqual(["a", "b", "d", "e"]);
     });
 
     it("insertMany reports how many it inserted", async () => {
-      const result = await db().collection<TestDoc>("things").insertMany([{ _id: 1 }, { _id: 2 }]);
+      const result = await db()
+        .collection<TestDoc>("things")
+        .insertMany([{ _id: 1 }, { _id: 2 }]);
       expect(result.insertedCount).toBe(2);
       expect(Object.values(result.insertedIds)).toEqual([1, 2]);
     });
 
     it("deleteOne removes one match, deleteMany all of them", async () => {
       const things = db().collection<TestDoc>("things");
-      await things.insertMany([{ _id: 1, kind: "x" }, { _id: 2, kind: "x" }, { _id: 3, kind: "x" }, { _id: 4, kind: "y" }]);
+      await things.insertMany([
+        { _id: 1, kind: "x" },
+        { _id: 2, kind: "x" },
+        { _id: 3, kind: "x" },
+        { _id: 4, kind: "y" },
+      ]);
       expect(await things.deleteOne({ kind: "x" })).toMatchObject({ deletedCount: 1 });
       expect(await things.deleteMany({ kind: "x" })).toMatchObject({ deletedCount: 2 });
       expect(await things.deleteMany({ kind: "z" })).toMatchObject({ deletedCount: 0 });
