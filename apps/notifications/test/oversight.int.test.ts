@@ -79,12 +79,12 @@ describe("supervision and inspection notifications", () => {
       {
         kind: "RECOMMENDATION_ISSUED",
         title: "Kiến nghị mới sau giám sát",
-        body: 'Qua giám sát "Thực hiện chính sách hỗ trợ hộ nghèo năm 2026", đơn vị 26740 nhận được kiến nghị: "Công khai danh sách hộ nghèo được hỗ trợ tại trụ sở khu phố". Hạn trả lời: 30/04/2026.',
+        body: 'Qua giám sát "Thực hiện chính sách hỗ trợ hộ nghèo năm 2026", Phường Sài Gòn nhận được kiến nghị: "Công khai danh sách hộ nghèo được hỗ trợ tại trụ sở khu phố". Hạn trả lời: 30/04/2026.',
       },
       {
         kind: "RECOMMENDATION_OVERDUE",
         title: "Kiến nghị đã quá hạn trả lời",
-        body: 'Kiến nghị "Công khai danh sách hộ nghèo được hỗ trợ tại trụ sở khu phố" (giám sát "Thực hiện chính sách hỗ trợ hộ nghèo năm 2026") đã quá hạn trả lời (hạn 30/04/2026) mà đơn vị 26740 chưa trả lời.',
+        body: 'Kiến nghị "Công khai danh sách hộ nghèo được hỗ trợ tại trụ sở khu phố" (giám sát "Thực hiện chính sách hỗ trợ hộ nghèo năm 2026") đã quá hạn trả lời (hạn 30/04/2026) mà Phường Sài Gòn chưa trả lời.',
       },
     ]);
     for (const person of [people.saiGonOfficer, people.baDiemAdmin]) {
@@ -107,7 +107,7 @@ describe("supervision and inspection notifications", () => {
     expect(letters[0]).toMatchObject({ deliveries: 1, envelope: { id: malformed.id } });
     expect(letters[0]?.reason).toContain("data.answerDueDate");
     const bodies = (await admin.request<Feed>(FEED)).data?.myNotifications.edges.map((edge) => edge.node.body);
-    expect(bodies).toContain("Kiến nghị mã rec-2 (giám sát mã sup-9) đã quá hạn trả lời (hạn 30/04/2026) mà đơn vị 26740 chưa trả lời.");
+    expect(bodies).toContain("Kiến nghị mã rec-2 (giám sát mã sup-9) đã quá hạn trả lời (hạn 30/04/2026) mà Phường Sài Gòn chưa trả lời.");
   });
 
   it("tell an inspection finding's follow-up owner once, through the task's own assignment", async () => {
@@ -183,7 +183,7 @@ describe("supervision and inspection notifications", () => {
         {
           kind: "TASK_SUBMITTED",
           title: "Nhiệm vụ đã được báo cáo hoàn thành",
-          body: 'Đơn vị 26740 đã gửi kết quả nhiệm vụ "Bổ sung biên bản họp dân" và chờ xác nhận.',
+          body: 'Phường Sài Gòn đã gửi kết quả nhiệm vụ "Bổ sung biên bản họp dân" và chờ xác nhận.',
         },
       ]);
     // Handling the event again returns only once every recipient's notification exists, so nobody else's can still be on its way.

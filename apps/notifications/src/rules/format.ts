@@ -1,3 +1,5 @@
+import { unitLabel } from "@lienthong/contracts/labels";
+
 /** 2026-03-15 → 15/03/2026, the way dates are written in Vietnamese documents. */
 export function vietnameseDate(isoDate: string): string {
   const [year, month, day] = isoDate.slice(0, 10).split("-");
@@ -9,8 +11,10 @@ export function taskName(task: { title: string } | null, taskId: string): string
   return task ? `"${task.title}"` : `mã ${taskId}`;
 }
 
+/** The unit as people know it ("Phường Sài Gòn", the city committee for `*`); a code no list knows stays a code. */
 export function unitName(unit: string): string {
-  return unit === "*" ? "Ủy ban MTTQ Thành phố" : `đơn vị ${unit}`;
+  const label = unitLabel(unit);
+  return label === unit ? `đơn vị ${unit}` : label;
 }
 
 /** The first words of a long text, cut at a word boundary, so a message quotes it without repeating all of it. */

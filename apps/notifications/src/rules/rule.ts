@@ -73,8 +73,16 @@ export interface NotificationRule<Schema extends z.ZodType = z.ZodType> {
 /** Rules of different events side by side: the type parameter is checked here, then erased. */
 export type AnyRule = NotificationRule<z.ZodType>;
 
+/**
+ * Nobody is told of what they did themselves (a lead owner of their own submission, an admin of the task they
+ * assigned to themselves): every rule's recipients leave out the event's actor.
+ */
 export function defineRule<Schema extends z.ZodType>(rule: NotificationRule<Schema>): AnyRule {
-  return rule as unknown as AnyRule;
+  const withoutActor: NotificationRule<Schema> = {
+    ...rule,
+    recipients: async (data, lookup, envelope) => (await rule.recipients(data, lookup, envelope)).filter((id) => id !== envelope.actor),
+  };
+  return withoutActor as unknown as AnyRule;
 }
 
 /** Each recipient once, in first-seen order. */

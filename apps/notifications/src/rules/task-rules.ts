@@ -1,25 +1,27 @@
 import {
   taskAssigned,
   taskBecameOverdue,
+  taskConfirmed,
   taskExtensionGranted,
   taskExtensionRejected,
+  taskExtensionRequested,
   taskReminderDue,
   taskReturned,
   taskSubmitted,
 } from "@lienthong/contracts/tasks";
 import { taskName, unitName, vietnameseDate } from "./format";
+import { leadOwnerAndUnitAdmins, leadOwnerOf, managersOf, ownersOf, staffOf } from "./recipients";
 import { defineRule, distinct, type AnyRule, type RecipientLookup } from "./rule";
 
 const byTaskId = (data: { taskId: string }) => data.taskId;
 
-async function leadOwnerAndUnitAdmins(leadOwner: string, unit: string, lookup: RecipientLookup): Promise<string[]> {
-  const admins = await lookup.officialsOf(unit, "unit_admin");
-  return distinct([leadOwner, ...admins.map((admin) => admin.id)]);
+/** The people of the unit that assigned the task, or none while the task is not known yet. */
+async function ofAssigningUnit(taskId: string, lookup: RecipientLookup, whom: typeof staffOf): Promise<string[]> {
+  const assigning = (await lookup.task(taskId))?.assigningUnit;
+  return assigning === undefined ? [] : whom(assigning, lookup);
 }
 
-async function leadOwnerOf(taskId: string, lookup: RecipientLookup): Promise<string[]> {
-  return distinct([(await lookup.task(taskId))?.leadOwner]);
-}
+const COMPLETION = { ON_TIME: "đúng hạn", LATE: "trễ hạn" } as const;
 
 export const taskRules: AnyRule[] = [
   defineRule({
@@ -36,16 +38,20 @@ export const taskRules: AnyRule[] = [
     kind: "TASK_SUBMITTED",
     event: taskSubmitted,
     taskId: byTaskId,
-    recipients: async (data, lookup) => {
-      const assigning = (await lookup.task(data.taskId))?.assigningUnit;
-      if (assigning === undefined) return [];
-      // "*": the city committee assigned it (city programmes, inspection follow-ups), so the city's admins confirm it.
-      const confirmers = assigning === "*" ? await lookup.officialsWithRole("city_admin") : await lookup.officialsOf(assigning);
-      return distinct(confirmers.map((official) => official.id));
-    },
+    recipients: (data, lookup) => ofAssigningUnit(data.taskId, lookup, staffOf),
     message: (data, { task }) => ({
       title: "Nhiệm vụ đã được báo cáo hoàn thành",
-      body: `${capitalize(unitName(data.unit))} đã gửi kết quả nhiệm vụ ${taskName(task, data.taskId)} và chờ xác nhận.`,
+      body: `${unitName(data.unit)} đã gửi kết quả nhiệm vụ ${taskName(task, data.taskId)} và chờ xác nhận.`,
+    }),
+  }),
+  defineRule({
+    kind: "TASK_CONFIRMED",
+    event: taskConfirmed,
+    taskId: byTaskId,
+    recipients: (data, lookup) => ownersOf(data.taskId, lookup),
+    message: (data, { task }) => ({
+      title: "Nhiệm vụ được xác nhận hoàn thành",
+      body: `Kết quả nhiệm vụ ${taskName(task, data.taskId)} đã được xác nhận hoàn thành ${COMPLETION[data.completion]} (hạn ${vietnameseDate(data.deadline)}).`,
     }),
   }),
   defineRule({
@@ -56,6 +62,16 @@ export const taskRules: AnyRule[] = [
     message: (data, { task }) => ({
       title: "Nhiệm vụ bị trả lại",
       body: `Kết quả nhiệm vụ ${taskName(task, data.taskId)} bị trả lại. Lý do: ${data.reason}`,
+    }),
+  }),
+  defineRule({
+    kind: "TASK_EXTENSION_REQUESTED",
+    event: taskExtensionRequested,
+    taskId: byTaskId,
+    recipients: (data, lookup) => ofAssigningUnit(data.taskId, lookup, managersOf),
+    message: (data, { task }) => ({
+      title: "Đề nghị gia hạn nhiệm vụ",
+      body: `${unitName(data.unit)} đề nghị gia hạn nhiệm vụ ${taskName(task, data.taskId)} từ ${vietnameseDate(data.currentDeadline)} đến ${vietnameseDate(data.requestedDeadline)}. Lý do: ${data.reason}`,
     }),
   }),
   defineRule({
@@ -99,7 +115,3 @@ export const taskRules: AnyRule[] = [
     }),
   }),
 ];
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -15,13 +15,15 @@ export function envelopeOf<Schema extends z.ZodType>(
   version: number,
   data: z.input<Schema>,
   unit?: string,
+  /** Who acted: an official's id (the principal's sub), as the tasks service records it. */
+  actor = "test",
 ): Envelope {
   return buildEnvelope(declaration, {
     aggregateId,
     aggregateVersion: version,
     data,
     time: new Date(),
-    context: { actor: "test", correlationid: "test-correlation", ...(unit ? { unit } : {}) },
+    context: { actor, correlationid: "test-correlation", ...(unit ? { unit } : {}) },
   });
 }
 
