@@ -100,10 +100,10 @@ describe("the in-app feed", () => {
       `mutation { markNotificationsRead(input: { ids: [] }) { __typename ... on ValidationError { fields { path message } } } }`,
     );
     expect(empty.data).toEqual({
-      markNotificationsRead: { __typename: "ValidationError", fields: [{ path: ["ids"], message: "name at least one notification" }] },
+      markNotificationsRead: { __typename: "ValidationError", fields: [{ path: ["ids"], message: expect.any(String) }] },
     });
     const tooMany = await officer.request(FEED, { first: 500 });
-    expect(tooMany.errors?.[0]?.message).toMatch(/first/);
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", fields: [{ path: ["first"] }] });
     const { errors } = await anonymous.request(FEED);
     expect(errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { taskAssigned } from "@lienthong/contracts/tasks";
 import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "../src/webhooks/signature";
+import { WEBHOOK_URL_PROBLEMS } from "../src/webhooks/webhook-url";
 import { added, assigned, publishAll, saiGonStaff } from "./support/events";
 import { people, startNotifications } from "./support/notifications-fixture";
 import { startReceiver } from "./support/receiver";
@@ -26,6 +27,10 @@ interface Deliveries {
     edges: { node: { id: string; status: string; attempts: number; lastError: string | null; lastStatusCode: number | null } }[];
   };
 }
+
+const fieldsOf = (data: unknown) =>
+  (data as { registerWebhook?: { fields?: { path: string[]; message: string }[] } } | undefined)?.registerWebhook?.fields ?? [];
+const pathsOf = (data: unknown) => fieldsOf(data).map((field) => field.path);
 
 async function registered(admin: Awaited<ReturnType<Awaited<ReturnType<typeof startNotifications>>["as"]>>, url: string): Promise<string> {
   const { data } = await admin.request<{ registerWebhook: { webhook: { id: string; unit: string } } }>(REGISTER, {
@@ -77,7 +82,7 @@ describe("webhooks", () => {
       (await admin.request<Deliveries>(DELIVERIES, { id: webhookId, status: "FAILED" })).data?.webhookDeliveries.edges[0]?.node;
     await expect
       .poll(failed, { timeout: 10_000 })
-      .toMatchObject({ status: "FAILED", attempts: 4, lastStatusCode: 500, lastError: "HTTP 500 Internal Server Error" });
+      .toMatchObject({ status: "FAILED", attempts: 4, lastStatusCode: 500, lastError: expect.stringContaining("HTTP 500") });
     expect(receiver.received).toHaveLength(4);
 
     healthy = true;
@@ -101,8 +106,9 @@ describe("webhooks", () => {
     const webhookId = await registered(admin, receiver.url);
     await publishAll(bus, [assigned("task-1", people.saiGonOfficer.sub)]);
     await expect
-      .poll(async () => (await admin.request<Deliveries>(DELIVERIES, { id: webhookId })).data?.webhookDeliveries.edges[0]?.node.lastError)
-      .toBe("HTTP 307: redirect to https://elsewhere.example.org/steal not followed");
+      .poll(async () => (await admin.request<Deliveries>(DELIVERIES, { id: webhookId })).data?.webhookDeliveries.edges[0]?.node)
+      .toMatchObject({ status: "FAILED", lastStatusCode: 307, lastError: expect.stringContaining("https://elsewhere.example.org/steal") });
+    expect(receiver.received).toHaveLength(1);
   });
 
   it("are registered only by a unit's admin, to a safe URL, for known event types", async () => {
@@ -111,27 +117,17 @@ describe("webhooks", () => {
     const good = { url: "https://hooks.example.org/lienthong", eventTypes: [taskAssigned.type], secret: SECRET };
     expect((await officer.request(REGISTER, { input: good })).data).toMatchObject({ registerWebhook: { __typename: "NotAllowedError" } });
     const otherWard = await as(people.baDiemAdmin);
-    expect((await otherWard.request(REGISTER, { input: { ...good, unit: "26740" } })).data).toMatchObject({
-      registerWebhook: { __typename: "NotAllowedError" },
+    expect((await otherWard.request(REGISTER, { input: { ...good, unit: "26740" } })).data).toEqual({
+      registerWebhook: { __typename: "NotAllowedError", message: "Bạn không có quyền đăng ký webhook của Phường Sài Gòn." },
     });
 
     const admin = await as(people.saiGonAdmin);
     const bad = await admin.request(REGISTER, {
       input: { url: "http://user:pw@hooks.example.org/x", eventTypes: ["lienthong.tasks.task.exploded.v1"], secret: "short" },
     });
-    expect(bad.data).toEqual({
-      registerWebhook: {
-        __typename: "ValidationError",
-        message: expect.any(String),
-        fields: [
-          { path: ["url"], message: "must not contain credentials; use the secret to authenticate deliveries" },
-          { path: ["eventTypes", "0"], message: 'unknown event type "lienthong.tasks.task.exploded.v1"' },
-          { path: ["secret"], message: "must be at least 16 characters" },
-        ],
-      },
-    });
-    expect((await admin.request(REGISTER, { input: { ...good, url: "http://hooks.example.org/x" } })).data).toMatchObject({
-      registerWebhook: { fields: [{ path: ["url"], message: "must use https:// (plain http:// is accepted only for localhost)" }] },
-    });
+    expect(pathsOf(bad.data)).toEqual([["url"], ["eventTypes", "0"], ["secret"]]);
+    expect(fieldsOf(bad.data)[0]?.message).toBe(WEBHOOK_URL_PROBLEMS.HAS_CREDENTIALS);
+    const plainHttp = await admin.request(REGISTER, { input: { ...good, url: "http://hooks.example.org/x" } });
+    expect(fieldsOf(plainHttp.data)).toEqual([{ path: ["url"], message: WEBHOOK_URL_PROBLEMS.NOT_HTTPS }]);
   });
 });

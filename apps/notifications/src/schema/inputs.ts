@@ -1,32 +1,32 @@
 import { z } from "zod";
 import { NOTIFICATION_KINDS } from "../rules/kinds";
-import { webhookUrlProblem } from "../webhooks/webhook-url";
+import { WEBHOOK_URL_PROBLEMS, webhookUrlProblem } from "../webhooks/webhook-url";
 
-const id = z.string().min(1, "must not be empty");
-const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a local time HH:MM, e.g. 22:00");
+const id = z.string().min(1, "không được để trống");
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "phải là giờ dạng HH:MM, ví dụ 22:00");
 
 export const markReadInput = z.object({
-  ids: z.array(id).min(1, "name at least one notification").max(100, "at most 100 at a time"),
+  ids: z.array(id).min(1, "hãy chọn ít nhất một thông báo").max(100, "tối đa 100 thông báo mỗi lần"),
 });
 
 export function registerWebhookInput(knownEventTypes: readonly string[]) {
   return z.object({
     url: z.string().superRefine((url, ctx) => {
       const problem = webhookUrlProblem(url);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
+      if (problem) ctx.addIssue({ code: "custom", message: WEBHOOK_URL_PROBLEMS[problem] });
     }),
     eventTypes: z
       .array(
         z
           .string()
-          .refine((type) => knownEventTypes.includes(type), { error: (issue) => `unknown event type ${JSON.stringify(issue.input)}` }),
+          .refine((type) => knownEventTypes.includes(type), { error: (issue) => `không có loại sự kiện ${JSON.stringify(issue.input)}` }),
       )
-      .min(1, "name at least one event type")
+      .min(1, "hãy chọn ít nhất một loại sự kiện")
       .transform((types) => [...new Set(types)]),
-    secret: z.string().min(16, "must be at least 16 characters").max(256, "must be at most 256 characters"),
+    secret: z.string().min(16, "phải có ít nhất 16 ký tự").max(256, "không được quá 256 ký tự"),
     unit: z
       .string()
-      .regex(/^(\d{5}|\*)$/, 'must be a 5-digit unit code or "*"')
+      .regex(/^(\d{5}|\*)$/, 'phải là mã đơn vị 5 chữ số, hoặc "*" cho toàn Thành phố')
       .nullish()
       .transform((value) => value ?? undefined),
   });
@@ -47,7 +47,11 @@ export const updatePreferencesInput = z
   })
   .superRefine((input, ctx) => {
     if (input.quietHours && input.clearQuietHours)
-      ctx.addIssue({ code: "custom", path: ["clearQuietHours"], message: "cannot be set together with quietHours" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["clearQuietHours"],
+        message: "không thể vừa đặt vừa xóa giờ tạm ngưng nhận thư trong cùng một lần",
+      });
     if (input.quietHours && input.quietHours.start === input.quietHours.end)
-      ctx.addIssue({ code: "custom", path: ["quietHours", "end"], message: "must differ from start" });
+      ctx.addIssue({ code: "custom", path: ["quietHours", "end"], message: "giờ kết thúc phải khác giờ bắt đầu" });
   });

@@ -2,6 +2,7 @@ import { hasRole, isCityLevel, mayActInUnit, type Principal } from "@lienthong/a
 import type { Clock } from "@lienthong/calendar/clock";
 import { fail, notAllowed, notFound, ok, validationError, type Result } from "@lienthong/contracts/errors";
 import { newId } from "@lienthong/contracts/ids";
+import { unitLabel } from "@lienthong/contracts/labels";
 import type { DeliveryStore, WebhookDelivery } from "./delivery-store";
 import type { Webhook, WebhookStore } from "./webhook-store";
 
@@ -11,13 +12,18 @@ export function mayManageWebhooks(principal: Principal, unit: string): boolean {
   return unit !== "*" && hasRole(principal, "unit_admin") && mayActInUnit(principal, unit);
 }
 
+/** "webhook của Phường Sài Gòn"; "*" webhooks receive every unit's events. */
+function webhooksOf(unit: string): string {
+  return unit === "*" ? "webhook chung của toàn Thành phố" : `webhook của ${unitLabel(unit)}`;
+}
+
 /** The unit a registration is for: as given, or the admin's only unit. */
 function unitFor(principal: Principal, unit: string | undefined): Result<string> {
   if (unit !== undefined) return ok(unit);
   const own = principal.units.filter((code) => code !== "*");
   if (own.length === 1 && !isCityLevel(principal)) return ok(own[0] as string);
   if (isCityLevel(principal)) return ok("*");
-  return fail(validationError([{ path: ["unit"], message: "name the unit: you manage more than one" }]));
+  return fail(validationError([{ path: ["unit"], message: "hãy chọn đơn vị: bạn quản lý nhiều đơn vị" }]));
 }
 
 export function createWebhookCommands(deps: { webhooks: WebhookStore; deliveries: DeliveryStore; clock: Clock; onRequeued(): void }) {
@@ -28,7 +34,7 @@ export function createWebhookCommands(deps: { webhooks: WebhookStore; deliveries
     ): Promise<Result<Webhook>> {
       const unit = unitFor(principal, input.unit);
       if (!unit.ok) return unit;
-      if (!mayManageWebhooks(principal, unit.value)) return fail(notAllowed(`you may not register webhooks for unit ${unit.value}`));
+      if (!mayManageWebhooks(principal, unit.value)) return fail(notAllowed(`Bạn không có quyền đăng ký ${webhooksOf(unit.value)}.`));
       const webhook: Webhook = {
         _id: newId(),
         unit: unit.value,
@@ -45,16 +51,16 @@ export function createWebhookCommands(deps: { webhooks: WebhookStore; deliveries
     /** The webhook, when the principal may see its deliveries. */
     async visible(webhookId: string, principal: Principal): Promise<Result<Webhook>> {
       const webhook = await deps.webhooks.byId(webhookId);
-      if (webhook === null) return fail(notFound(`webhook ${webhookId} not found`));
-      if (!mayManageWebhooks(principal, webhook.unit)) return fail(notAllowed(`you may not see webhooks of unit ${webhook.unit}`));
+      if (webhook === null) return fail(notFound(`Không tìm thấy webhook ${webhookId}.`));
+      if (!mayManageWebhooks(principal, webhook.unit)) return fail(notAllowed(`Bạn không có quyền xem ${webhooksOf(webhook.unit)}.`));
       return ok(webhook);
     },
     async redeliver(deliveryId: string, principal: Principal): Promise<Result<WebhookDelivery>> {
       const delivery = await deps.deliveries.byId(deliveryId);
-      if (delivery === null) return fail(notFound(`webhook delivery ${deliveryId} not found`));
+      if (delivery === null) return fail(notFound(`Không tìm thấy lượt gửi webhook ${deliveryId}.`));
       const webhook = await deps.webhooks.byId(delivery.webhookId);
       if (webhook === null || !mayManageWebhooks(principal, webhook.unit))
-        return fail(notAllowed("you may not redeliver this webhook delivery"));
+        return fail(notAllowed("Bạn không có quyền gửi lại lượt gửi webhook này."));
       const requeued = await deps.deliveries.requeue(deliveryId, deps.clock.now().toISOString());
       if (requeued === null) return ok(delivery);
       deps.onRequeued();

@@ -32,15 +32,19 @@ export async function sendDelivery(request: {
     await response.body?.cancel();
     if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status };
     if (response.status >= 300 && response.status < 400) {
+      const location = response.headers.get("location") ?? "(không có địa chỉ)";
       return {
         ok: false,
         statusCode: response.status,
-        error: `HTTP ${response.status}: redirect to ${response.headers.get("location") ?? "(no location)"} not followed`,
+        error: `Máy nhận chuyển hướng (HTTP ${response.status}) tới ${location}; không đi theo chuyển hướng.`,
       };
     }
-    return { ok: false, statusCode: response.status, error: `HTTP ${response.status} ${response.statusText}`.trim() };
+    return { ok: false, statusCode: response.status, error: `Máy nhận trả lời HTTP ${response.status} ${response.statusText}`.trim() };
   } catch (error) {
+    if (error instanceof Error && error.name === "TimeoutError")
+      return { ok: false, error: `Máy nhận không trả lời trong ${TIMEOUT_MS / 1000} giây.` };
+    // The network's own words (e.g. ECONNREFUSED) stay as they are: they are what the receiver's operator searches for.
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-    return { ok: false, error: `${error instanceof Error ? error.message : String(error)}${cause}` };
+    return { ok: false, error: `Không gửi được tới máy nhận (${error instanceof Error ? error.message : String(error)}${cause})` };
   }
 }

@@ -24,7 +24,7 @@ export function createWebhookWorker(deps: {
     const webhook = await deps.webhooks.byId(delivery.webhookId);
     const now = deps.clock.now();
     if (webhook === null || !webhook.active) {
-      await deps.deliveries.recordFailure(id, { error: "webhook no longer active", retryAt: null });
+      await deps.deliveries.recordFailure(id, { error: "Webhook đã ngừng hoạt động; lượt gửi không được thực hiện.", retryAt: null });
       return;
     }
     const outcome = await sendDelivery({
