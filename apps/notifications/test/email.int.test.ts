@@ -22,7 +22,9 @@ describe("e-mail", () => {
     await expect.poll(() => smtp.mails.filter((mail) => mail.subject === "Bạn được giao nhiệm vụ mới").length).toBe(1);
     const mail = smtp.mails.find((candidate) => candidate.subject === "Bạn được giao nhiệm vụ mới");
     expect(mail?.to).toEqual(["minh@mttq.hcm.vn"]);
-    expect(mail?.text).toContain('Bạn được giao chủ trì nhiệm vụ "Tổ chức Ngày hội Đại đoàn kết"; hạn hoàn thành 15/04/2026.');
+    expect(mail?.text).toContain(
+      'Bạn được Phường Sài Gòn giao chủ trì nhiệm vụ "Tổ chức Ngày hội Đại đoàn kết"; hạn hoàn thành 15/04/2026.',
+    );
     await expect.poll(() => smtp.mails.filter((candidate) => candidate.subject === "Chào mừng đến với Liên Thông").length).toBe(3);
     await expect.poll(async () => (await app.emails?.list())?.every((row) => row.status === "sent")).toBe(true);
   });
@@ -56,8 +58,8 @@ describe("e-mail", () => {
     await expect.poll(() => smtp.mails.filter((mail) => mail.to.includes("minh@mttq.hcm.vn")).length).toBe(1);
     const digest = smtp.mails.find((mail) => mail.to.includes("minh@mttq.hcm.vn"));
     expect(digest?.subject).toBe("Liên Thông: 2 thông báo trong thời gian tạm ngưng nhận thư");
-    expect(digest?.text).toContain('Bạn được giao chủ trì nhiệm vụ "Báo cáo quý I"');
-    expect(digest?.text).toContain('Bạn được giao chủ trì nhiệm vụ "Khảo sát hộ nghèo"');
+    expect(digest?.text).toContain('Bạn được Phường Sài Gòn giao chủ trì nhiệm vụ "Báo cáo quý I"');
+    expect(digest?.text).toContain('Bạn được Phường Sài Gòn giao chủ trì nhiệm vụ "Khảo sát hộ nghèo"');
   });
 
   it("follows each official's channel choices per kind", async () => {

@@ -35,7 +35,7 @@ describe("the in-app feed", () => {
     expect(feed?.edges.map((edge) => edge.node.kind).sort()).toEqual(["OFFICIAL_WELCOME", "TASK_ASSIGNED"]);
     expect(feed?.edges.find((edge) => edge.node.kind === "TASK_ASSIGNED")?.node).toMatchObject({
       title: "Bạn được giao nhiệm vụ mới",
-      body: 'Bạn được giao chủ trì nhiệm vụ "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc"; hạn hoàn thành 15/04/2026.',
+      body: 'Bạn được Phường Sài Gòn giao chủ trì nhiệm vụ "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc"; hạn hoàn thành 15/04/2026.',
       taskId: "task-1",
       read: false,
     });
@@ -43,7 +43,7 @@ describe("the in-app feed", () => {
     const coOwner = await as(people.saiGonOfficer2);
     const assignedTo = async (client: typeof coOwner) =>
       (await client.request<Feed>(FEED)).data?.myNotifications.edges.find((edge) => edge.node.kind === "TASK_ASSIGNED")?.node.body;
-    await expect.poll(() => assignedTo(coOwner)).toMatch(/^Bạn được giao phối hợp thực hiện nhiệm vụ "Tổ chức/);
+    await expect.poll(() => assignedTo(coOwner)).toMatch(/^Bạn được Phường Sài Gòn giao phối hợp thực hiện nhiệm vụ "Tổ chức/);
 
     const admin = await as(people.saiGonAdmin);
     const adminFeed = (await admin.request<Feed>(FEED)).data?.myNotifications;

@@ -140,7 +140,7 @@ describe("supervision and inspection notifications", () => {
     expect(newest?.node).toEqual({
       kind: "TASK_ASSIGNED",
       title: "Bạn được giao nhiệm vụ mới",
-      body: 'Bạn được giao chủ trì nhiệm vụ "Bổ sung biên bản họp dân"; hạn hoàn thành 15/04/2026.',
+      body: 'Bạn được Ủy ban MTTQ Việt Nam Thành phố Hồ Chí Minh giao chủ trì nhiệm vụ "Bổ sung biên bản họp dân"; hạn hoàn thành 15/04/2026.',
     });
     const admin = await as(people.saiGonAdmin);
     expect((await admin.request<Feed>(FEED)).data?.myNotifications.edges.map((edge) => edge.node.kind)).toEqual(["OFFICIAL_WELCOME"]);

@@ -27,7 +27,7 @@ describe("Subscription.notificationAdded over SSE", () => {
       notificationAdded: {
         kind: "TASK_ASSIGNED",
         title: "Bạn được giao nhiệm vụ mới",
-        body: 'Bạn được giao chủ trì nhiệm vụ "Vận động Quỹ Vì người nghèo"; hạn hoàn thành 15/04/2026.',
+        body: 'Bạn được Phường Sài Gòn giao chủ trì nhiệm vụ "Vận động Quỹ Vì người nghèo"; hạn hoàn thành 15/04/2026.',
         taskId: "task-9",
       },
     });

@@ -1,4 +1,5 @@
 import type { QueuedEmail } from "./email-outbox";
+import { digestText } from "./mail-text";
 
 export interface OutgoingMail {
   to: string;
@@ -28,11 +29,10 @@ export function composeMails(due: readonly QueuedEmail[]): OutgoingMail[] {
       mails.push({ to, subject: only.subject, text: only.text, ids: [only._id] });
       continue;
     }
-    const items = emails.map((email, index) => `${index + 1}. ${email.subject}\n   ${email.text}`).join("\n\n");
     mails.push({
       to,
       subject: `Liên Thông: ${emails.length} thông báo trong thời gian tạm ngưng nhận thư`,
-      text: `Trong khoảng thời gian bạn đặt tạm ngưng nhận thư, có ${emails.length} thông báo mới:\n\n${items}\n`,
+      text: digestText(emails),
       ids: emails.map((email) => email._id),
     });
   }

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Clock } from "@lienthong/calendar/clock";
 import type { Envelope } from "@lienthong/contracts/envelope";
 import type { EmailOutbox } from "../email/email-outbox";
+import { mailText } from "../email/mail-text";
 import { effectId } from "../feed/notification-id";
 import type { NotificationStore, StoredNotification } from "../feed/notification-store";
 import { isQuiet, quietEndsAt } from "../preferences/preferences";
@@ -84,7 +85,7 @@ export function createDispatcher(deps: DispatcherDeps) {
           recipient,
           to: official.email,
           subject: message.title,
-          text: `${message.body}\n\n— Liên Thông, Ủy ban MTTQ Việt Nam Thành phố Hồ Chí Minh`,
+          text: mailText(message.body),
           eventId: envelope.id,
           createdAt: now.toISOString(),
           sendAfter: (held && quietHours ? quietEndsAt(quietHours, now) : now).toISOString(),

@@ -31,7 +31,7 @@ export const taskRules: AnyRule[] = [
     recipients: async (data) => distinct([data.leadOwner, ...data.coOwners]),
     message: (data, { task, recipient }) => ({
       title: "Bạn được giao nhiệm vụ mới",
-      body: `Bạn được giao ${recipient === data.leadOwner ? "chủ trì" : "phối hợp thực hiện"} nhiệm vụ ${taskName(task, data.taskId)}; hạn hoàn thành ${vietnameseDate(data.deadline)}.`,
+      body: `Bạn được ${task?.assigningUnit === undefined ? "" : `${unitName(task.assigningUnit)} `}giao ${recipient === data.leadOwner ? "chủ trì" : "phối hợp thực hiện"} nhiệm vụ ${taskName(task, data.taskId)}; hạn hoàn thành ${vietnameseDate(data.deadline)}.`,
     }),
   }),
   defineRule({
