@@ -24,9 +24,10 @@ const PLAIN_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * event is newer than the one that last wrote that field, creating the record on first sight. Events may arrive
  * in any order, twice, or late: the record ends up as the newest event per field says, whatever the order.
  *
- * `version` is the event's aggregateversion. Each field is one conditional single-document upsert, so concurrent
- * applies are safe: an upsert that loses the race to create the record (duplicate `_id`) is retried as a plain
- * conditional update of the record the other one created.
+ * `version` is the event's aggregateversion. When every field is older than the event (the usual case: events in
+ * order) the whole change is one conditional single-document upsert, so readers never see half an event;
+ * otherwise each field is its own conditional upsert. Concurrent applies are safe: an upsert that loses the race to
+ * create the record (duplicate `_id`) is retried as a plain conditional update of the record the other one created.
  */
 export async function applyNewerFields<Fields extends object>(
   collection: Collection<ReadModelDocument<Fields>>,
@@ -34,30 +35,49 @@ export async function applyNewerFields<Fields extends object>(
   version: number,
   changes: FieldChanges<Fields>,
 ): Promise<void> {
-  for (const [field, value] of Object.entries(changes) as [string, unknown][]) {
-    if (value === undefined) continue;
+  const entries = (Object.entries(changes) as [string, unknown][]).filter(([, value]) => value !== undefined);
+  for (const [field] of entries) {
     if (!PLAIN_FIELD.test(field) || field === FIELD_VERSIONS || field === RECORD_VERSION) {
       throw new Error(`read model field ${field} cannot carry its own version`);
     }
-    const versionPath = `${FIELD_VERSIONS}.${field}`;
-    const olderThanEvent = {
-      _id: id,
-      $or: [{ [versionPath]: { $lt: version } }, { [versionPath]: { $exists: false }, [RECORD_VERSION]: { $not: { $gte: version } } }],
-    } as Filter<ReadModelDocument<Fields>>;
-    const update = (
-      value === null ? { $unset: { [field]: "" }, $set: { [versionPath]: version } } : { $set: { [field]: value, [versionPath]: version } }
-    ) as UpdateFilter<ReadModelDocument<Fields>>;
-    await upsertOrUpdate(collection, olderThanEvent, update);
+  }
+  if (entries.length === 0) return;
+  const everyFieldOlder = { _id: id, $and: entries.map(([field]) => olderThan(field, version)) } as Filter<ReadModelDocument<Fields>>;
+  if (await upsertOrUpdate(collection, everyFieldOlder, updateOf(entries, version))) return;
+  for (const entry of entries) {
+    const fieldOlder = { _id: id, ...olderThan(entry[0], version) } as Filter<ReadModelDocument<Fields>>;
+    await upsertOrUpdate(collection, fieldOlder, updateOf([entry], version));
   }
 }
 
-async function upsertOrUpdate<T extends Document>(collection: Collection<T>, filter: Filter<T>, update: UpdateFilter<T>): Promise<void> {
+/** The field was last written by an event older than `version`, or never (a record from before per-field versions: by its one version). */
+function olderThan(field: string, version: number): Document {
+  const versionPath = `${FIELD_VERSIONS}.${field}`;
+  return {
+    $or: [{ [versionPath]: { $lt: version } }, { [versionPath]: { $exists: false }, [RECORD_VERSION]: { $not: { $gte: version } } }],
+  };
+}
+
+function updateOf<T extends Document>(entries: [string, unknown][], version: number): UpdateFilter<T> {
+  const set: Document = {};
+  const unset: Document = {};
+  for (const [field, value] of entries) {
+    if (value === null) unset[field] = "";
+    else set[field] = value;
+    set[`${FIELD_VERSIONS}.${field}`] = version;
+  }
+  return (Object.keys(unset).length > 0 ? { $set: set, $unset: unset } : { $set: set }) as UpdateFilter<T>;
+}
+
+/** True when the record matched (and took the update) or was created by it. */
+async function upsertOrUpdate<T extends Document>(collection: Collection<T>, filter: Filter<T>, update: UpdateFilter<T>): Promise<boolean> {
   try {
-    await collection.updateOne(filter, update, { upsert: true });
+    const result = await collection.updateOne(filter, update, { upsert: true });
+    return result.matchedCount === 1 || result.upsertedCount === 1;
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
-    // The record exists: either its field is already as new as this event (no match), or another apply created it
+    // The record exists: either some field is already as new as this event (no match), or another apply created it
     // between our look and our insert. A plain conditional update is right in both cases.
-    await collection.updateOne(filter, update);
+    return (await collection.updateOne(filter, update)).matchedCount === 1;
   }
 }
