@@ -5,9 +5,9 @@ import type { Database } from "@lienthong/store/collection";
 import { openEmbeddedStore, type EmbeddedStore } from "@lienthong/store/embedded";
 import { expectConvergence } from "@lienthong/store/test-support/read-model-convergence";
 import { tempDir, type TempDir } from "@lienthong/testing/temp-dir";
-import { createOfficialReadModel } from "../src/read-model/official-read-model";
-import { createOversightReadModel } from "../src/read-model/oversight-read-model";
-import { createTaskReadModel } from "../src/read-model/task-read-model";
+import { createOfficialReadModel } from "../src/read-models/official-read-model";
+import { createOversightReadModel } from "../src/read-models/oversight-read-model";
+import { createTaskReadModel } from "../src/read-models/task-read-model";
 import { envelopeOf } from "./support/events";
 import { BA_DIEM, SAI_GON } from "./support/notifications-fixture";
 
