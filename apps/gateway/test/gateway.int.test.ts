@@ -149,8 +149,8 @@ describe("gateway over two subgraphs", () => {
 
       const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
       expect(metrics).toMatch(/^gateway_upstream_errors_total\{subgraph="tasks"\} 1$/m);
-      expect(metrics).toMatch(/^gateway_http_requests_total\{route="\/graphql",status="200"\} 1$/m);
-      expect(metrics).toMatch(/^gateway_http_request_duration_seconds_count\{route="\/graphql"\} 1$/m);
+      expect(metrics).toMatch(/^http_requests_total\{method="POST",route="\/graphql",status="200"\} 1$/m);
+      expect(metrics).toMatch(/^http_request_duration_seconds_count\{method="POST",route="\/graphql"\} 1$/m);
     } finally {
       await subgraphs.units.close();
     }
