@@ -127,7 +127,12 @@ export function buildGateway(deps: GatewayDeps): Gateway {
     res.writeHead(503, { "content-type": "application/json; charset=utf-8", "retry-after": "2" });
     res.end(
       JSON.stringify({
-        errors: [{ message: "The gateway is starting: the supergraph is not composed yet.", extensions: { code: "SERVICE_UNAVAILABLE" } }],
+        errors: [
+          {
+            message: "Cổng GraphQL đang khởi động và chưa sẵn sàng. Vui lòng thử lại sau giây lát.",
+            extensions: { code: "SERVICE_UNAVAILABLE" },
+          },
+        ],
       }),
     );
   }

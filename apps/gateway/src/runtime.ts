@@ -5,6 +5,7 @@ import { maskError } from "graphql-yoga";
 import type { Logger } from "pino";
 import { useAuthorizationCheck, type VerifyToken } from "./authorization";
 import { CORRELATION_HEADER } from "@lienthong/subgraph/correlation";
+import { UNEXPECTED_ERROR_MESSAGE } from "@lienthong/subgraph/error-masking";
 import { currentCorrelationId } from "./correlation-scope";
 import { limitPlugins, type GatewayLimits } from "./limits";
 import type { GatewayMetrics } from "./gateway-metrics";
@@ -55,8 +56,8 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     },
     maskedErrors: {
       isDev: development,
-      maskError(error, message, isDev) {
-        const masked = maskError(error, message, isDev);
+      maskError(error, _message, isDev) {
+        const masked = maskError(error, UNEXPECTED_ERROR_MESSAGE, isDev);
         if (masked !== error) log.error({ err: error, correlationid: currentCorrelationId() }, "unexpected error (masked for the client)");
         return masked;
       },
