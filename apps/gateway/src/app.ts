@@ -12,7 +12,7 @@ import { withCorrelationId } from "./correlation-scope";
 import { fetchAllSdlWithRetry, type SdlRetryOptions, type SubgraphEndpoint } from "./fetch-sdl";
 import { DEFAULT_LIMITS, gatewayLimitsSchema, type GatewayLimits } from "./limits";
 import { createGatewayMetrics } from "./gateway-metrics";
-import { addGraphiQLAssetRoutes, GRAPHIQL_ASSETS_PATH } from "./graphiql";
+import { addGraphiQLAssetRoutes, GRAPHIQL_ASSETS_PATH } from "@lienthong/subgraph/graphiql";
 import { addReportRoutes, REPORTS_PATH, type ReportsRouteOptions } from "./reports-proxy";
 import { createRuntime, GRAPHQL_PATH } from "./runtime";
 import { unreachableSubgraphs } from "./upstream-health";

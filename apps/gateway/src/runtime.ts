@@ -9,7 +9,7 @@ import { UNEXPECTED_ERROR_MESSAGE } from "@lienthong/subgraph/error-masking";
 import { currentCorrelationId } from "./correlation-scope";
 import { limitPlugins, type GatewayLimits } from "./limits";
 import type { GatewayMetrics } from "./gateway-metrics";
-import { renderOfflineGraphiQL } from "./graphiql";
+import { renderOfflineGraphiQL } from "@lienthong/subgraph/graphiql";
 
 export const GRAPHQL_PATH = "/graphql";
 /** Browsers cannot send a custom header cross-site without a CORS preflight, which is what CSRF prevention relies on. */

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { GraphiQLOptions } from "graphql-yoga";
-import type { Hono } from "hono";
+import type { Env, Hono } from "hono";
 
 const require = createRequire(import.meta.url);
 const PACKAGE_DIR = dirname(require.resolve("@graphql-yoga/graphiql/package.json"));
@@ -22,10 +22,11 @@ const ASSETS: Readonly<Record<string, string>> = Object.freeze({
 
 /**
  * yoga's GraphiQL page with every script, style and worker taken from this server instead of a CDN,
- * so that it works with no internet (yoga's own page stays a blank "Loading…" there).
+ * so that it works with no internet (yoga's own page stays a blank "Loading…" there). Used by the gateway and by
+ * every subgraph in development: pass it as `renderGraphiQL` and serve addGraphiQLAssetRoutes beside it.
  */
 export function renderOfflineGraphiQL(options: GraphiQLOptions): string {
-  const title = escapeHtml(options.title ?? "GraphiQL");
+  const title = escapeHtml(options.title ?? "Liên Thông — GraphiQL");
   const asset = (file: string) => `${GRAPHIQL_ASSETS_PATH}/${file}`;
   // JSON inside <script>: "<" escaped so that no option value can close the element.
   const json = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
@@ -56,7 +57,7 @@ self.MonacoEnvironment = { globalAPI: false, getWorkerUrl: (_moduleId, label) =>
 }
 
 /** GET routes for the files renderOfflineGraphiQL's page loads, read from the npm package once and kept in memory. */
-export function addGraphiQLAssetRoutes(app: Hono): void {
+export function addGraphiQLAssetRoutes<E extends Env>(app: Hono<E>): void {
   const cache = new Map<string, Promise<Buffer>>();
   app.get(`${GRAPHIQL_ASSETS_PATH}/*`, async (c) => {
     const file = c.req.path.slice(GRAPHIQL_ASSETS_PATH.length + 1);
