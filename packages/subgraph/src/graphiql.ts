@@ -67,6 +67,8 @@ export function addGraphiQLAssetRoutes<E extends Env>(app: Hono<E>): void {
     if (!body) {
       body = readFile(join(PACKAGE_DIR, "dist", file));
       cache.set(file, body);
+      // A failed read is not remembered: the next request tries again.
+      body.catch(() => cache.delete(file));
     }
     return c.body(new Uint8Array(await body), 200, { "content-type": contentType, "cache-control": "public, max-age=31536000, immutable" });
   });
