@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { routePath } from "hono/route";
 import type { Logger } from "pino";
 import { CORRELATION_HEADER, correlationIdFrom } from "./correlation";
+import { addGraphiQLAssetRoutes } from "./graphiql";
 import { createGraphQLServer, GRAPHQL_PATH } from "./graphql-server";
 import { createHttpMetrics } from "./http-metrics";
 import { createMetrics, METRICS_CONTENT_TYPE, type Metrics } from "./metrics";
@@ -81,6 +82,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
 
   // For app.request() only: served over HTTP, /graphql never reaches Hono (see handler).
   app.on(["GET", "POST"], GRAPHQL_PATH, (c) => yoga.fetch(c.req.raw, { correlationId: c.var.correlationId }));
+  if (options.graphiql) addGraphiQLAssetRoutes(app);
 
   app.use("*", async (c, next) => {
     try {
