@@ -7,7 +7,8 @@ export function vietnameseGraphQLMessage(message: string): string | undefined {
   const { text, alternatives } = splitSuggestion(message);
   const translated = translate(text);
   if (translated === undefined) return undefined;
-  return alternatives === undefined ? translated : `${translated} Có phải ý bạn là ${alternatives.replace(/,? or /, " hoặc ")}?`;
+  if (alternatives === undefined) return translated;
+  return `${translated} Có phải ý bạn là ${alternatives.replace(/^the enum value /, "").replace(/,? or /, " hoặc ")}?`;
 }
 
 /** Said for a GraphQL-level error none of the templates knows; the original stays in `extensions.detail` for developers. */
@@ -97,7 +98,12 @@ const TEMPLATES: Template[] = [
 ];
 
 function translate(text: string): string | undefined {
-  return apply(TEMPLATES, text);
+  const valueProblem = apply(VALUE_TEMPLATES, text);
+  return apply(TEMPLATES, text) ?? (valueProblem === undefined ? undefined : capitalized(valueProblem));
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A value problem; one of ours (already Vietnamese, e.g. a Date scalar's) stays as it is. */
