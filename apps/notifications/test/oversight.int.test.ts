@@ -8,7 +8,7 @@ import {
   taskSubmitted,
 } from "@lienthong/contracts/tasks";
 import { added, assigned, envelopeOf, publishAll, registered, registerStaff } from "./support/events";
-import { BA_DIEM, people, SAI_GON, startNotifications } from "./support/notifications-fixture";
+import { people, SAI_GON, startNotifications } from "./support/notifications-fixture";
 
 const FEED = `{ myNotifications(first: 20) { totalCount edges { node { kind title body } } } }`;
 
@@ -149,8 +149,8 @@ describe("supervision and inspection notifications", () => {
   it("tell the city's admins, and nobody else, when a follow-up task the city assigned is submitted", async () => {
     const { app, bus, as } = await startNotifications();
     await registerStaff(bus, app);
-    // A city admin's official record still names a unit; city-level rights come from the role, not that unit.
-    await publishAll(bus, [registered({ ...people.cityAdmin, units: [BA_DIEM] }), registered(people.baDiemAdmin)]);
+    // The city admin is an official of the city committee (unit "*"); the ward admin elsewhere must not hear of it.
+    await publishAll(bus, [registered(people.cityAdmin), registered(people.baDiemAdmin)]);
     for (const person of [people.cityAdmin, people.baDiemAdmin])
       await expect.poll(() => app.notifications.count(person.sub, false)).toBe(1);
 

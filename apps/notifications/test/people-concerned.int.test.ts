@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { taskConfirmed, taskExtensionRequested, taskSubmitted } from "@lienthong/contracts/tasks";
 import { added, assigned, envelopeOf, publishAll, registered, registerStaff } from "./support/events";
-import { BA_DIEM, people, SAI_GON, startNotifications } from "./support/notifications-fixture";
+import { people, SAI_GON, startNotifications } from "./support/notifications-fixture";
 
 const FEED = `{ myNotifications(first: 20) { edges { node { kind title body } } } }`;
 
@@ -17,9 +17,8 @@ describe("a task's life, told to the people concerned", () => {
   it("tells the city committee's admin of a city task's extension request and submission, and its owners of the confirmation", async () => {
     const { app, bus, as } = await startNotifications();
     await registerStaff(bus, app);
-    // Directory's contract names a ward for every official (until city committee officials can be registered with unit "*"):
-    // city-level rights come from the role, not that unit.
-    await publishAll(bus, [registered({ ...people.cityAdmin, units: [BA_DIEM] })]);
+    // The city admin is an official of the city committee itself (unit "*"), and its token's sub is that official's id.
+    await publishAll(bus, [registered(people.cityAdmin)]);
     await expect.poll(() => app.notifications.count(people.cityAdmin.sub, false)).toBe(1);
 
     const ref = { taskId: "city-1", unit: SAI_GON };
@@ -74,6 +73,7 @@ describe("a task's life, told to the people concerned", () => {
       'Phường Sài Gòn đã gửi kết quả nhiệm vụ "Triển khai Ngày hội Đại đoàn kết toàn dân tộc" và chờ xác nhận.',
       'Phường Sài Gòn đề nghị gia hạn nhiệm vụ "Triển khai Ngày hội Đại đoàn kết toàn dân tộc" từ 15/04/2026 đến 30/04/2026. Lý do: Chờ kinh phí',
     ]);
+    expect(cityFeed.find((node) => node.kind === "OFFICIAL_WELCOME")?.body).toContain("Ủy ban MTTQ Việt Nam Thành phố Hồ Chí Minh");
     expect(await kindsOf(people.saiGonAdmin)).toEqual(["OFFICIAL_WELCOME"]);
   });
 

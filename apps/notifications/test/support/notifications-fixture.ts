@@ -8,6 +8,7 @@ import type { EventBus } from "@lienthong/bus/event-bus";
 import { systemClock, type Clock } from "@lienthong/calendar/clock";
 import { openEmbeddedStore, type EmbeddedStore } from "@lienthong/store/embedded";
 import { graphqlClient } from "@lienthong/testing/graphql-client";
+import { assertNoEnglish } from "@lienthong/testing/vietnamese";
 import { tempDir } from "@lienthong/testing/temp-dir";
 import { buildApp, type NotificationsApp, type NotificationsDeps } from "../../src/app";
 
@@ -68,8 +69,9 @@ export async function startNotifications(options: FixtureOptions = {}) {
   return {
     app,
     ...world,
-    anonymous: graphqlClient(fetch),
-    as: async (principal: Principal) => graphqlClient(fetch, { token: await tokenOf(principal) }),
+    // Every response any test reads must speak Vietnamese to people.
+    anonymous: graphqlClient(fetch, { check: assertNoEnglish }),
+    as: async (principal: Principal) => graphqlClient(fetch, { token: await tokenOf(principal), check: assertNoEnglish }),
   };
 }
 
