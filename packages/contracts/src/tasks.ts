@@ -17,8 +17,11 @@ export const TASK_COMPLETIONS = ["ON_TIME", "LATE"] as const;
 
 const milestone = z.object({ title: text, due: isoDate });
 
-/** Every detail of a task that may be filled in while it is a draft; absent = not given yet. */
-const taskDetails = z.object({
+/**
+ * Every detail of a task that may be filled in while it is a draft; absent = not given yet. The one declaration
+ * of a task's details: the events below, the tasks service's state and its stored documents all derive from it.
+ */
+export const taskDetails = z.object({
   title: text,
   description: text.optional(),
   leadOwner: id.optional(),
@@ -33,17 +36,16 @@ const taskDetails = z.object({
   parentTaskId: id.optional(),
 });
 
+type TaskDetailShape = (typeof taskDetails)["shape"];
+/** A detail a task may lack: one declared optional above. */
+export type ClearableTaskField = {
+  [Field in keyof TaskDetailShape]: TaskDetailShape[Field] extends z.ZodOptional ? Field : never;
+}[keyof TaskDetailShape];
+
 /** The optional details a draft's update may clear (leave without a value); title, owners list, milestones and priority are never absent. */
-export const CLEARABLE_TASK_FIELDS = [
-  "description",
-  "leadOwner",
-  "deliverable",
-  "expectedResult",
-  "deadline",
-  "responsibility",
-  "authority",
-  "parentTaskId",
-] as const;
+export const CLEARABLE_TASK_FIELDS = Object.entries(taskDetails.shape)
+  .filter(([, schema]) => schema instanceof z.ZodOptional)
+  .map(([field]) => field) as [ClearableTaskField, ...ClearableTaskField[]];
 
 const target = z.object({
   indicator: text,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inspectionFindingsRecorded, oversightEvents, recommendationAnswered, tasksEvents } from "../src/tasks";
+import { CLEARABLE_TASK_FIELDS, inspectionFindingsRecorded, oversightEvents, recommendationAnswered, tasksEvents } from "../src/tasks";
 
 describe("tasks service events", () => {
   it("each have their own type and a subject in the LT_TASKS stream", () => {
@@ -31,5 +31,18 @@ describe("tasks service events", () => {
         findings: [{ summary: "Thiếu biên bản", severity: "MODERATE", followUp: withoutDeadline }],
       }).success,
     ).toBe(false);
+  });
+
+  it("let an update clear exactly the details a task may lack", () => {
+    expect(CLEARABLE_TASK_FIELDS).toEqual([
+      "description",
+      "leadOwner",
+      "deliverable",
+      "expectedResult",
+      "deadline",
+      "responsibility",
+      "authority",
+      "parentTaskId",
+    ]);
   });
 });
