@@ -9,7 +9,7 @@ import type { ActionProgramme } from "../programmes/programme";
 import { CHECKLIST_FIELDS, CHECKLIST_ITEMS, missingItems, type ChecklistItem } from "../tasks/checklist";
 import { mayReadTask } from "../tasks/task-access";
 import { isOverdueAt } from "../tasks/task-deadline";
-import { taskAsOf, taskHistory, type HistoryEntry } from "../tasks/task-history";
+import { taskAsOf, taskHistories, type HistoryEntry } from "../tasks/task-history";
 import type { StoredTask, TaskFilter, TaskQueries } from "../tasks/task-store";
 import { TASK_STATUSES } from "../tasks/task-types";
 import { readScopeOf } from "../tasks/read-scope";
@@ -22,8 +22,6 @@ export interface TaskSchemaDeps {
   tasks: TaskQueries;
   programmes: ProgrammeQueries;
   checklist: readonly ChecklistItem[];
-  /** Relays a task's outbox now, so history read right after a change includes it. */
-  flush(taskId: string): Promise<void>;
 }
 
 /** A task as shown: `asOf` is set for taskAsOf results, so time-dependent fields answer for that moment. */
@@ -151,9 +149,9 @@ export function addTaskSchema(builder: TasksBuilder, refs: ExternalRefs, deps: T
       history: t.field({
         type: [HistoryEntryRef],
         description: "Every change, oldest first, from the events archive.",
-        resolve: async (task) => {
-          await deps.flush(task.id);
-          const entries = await taskHistory(deps.db, task.id);
+        // One read of the archive and the outboxes for every task on the page; reads never publish.
+        resolve: async (task, _args, ctx) => {
+          const entries = (await loaderOf(ctx, "taskHistory", (ids: readonly string[]) => taskHistories(deps.db, ids)).load(task.id)) ?? [];
           return task.asOf ? entries.filter((entry) => Date.parse(entry.at) <= (task.asOf as Date).getTime()) : entries;
         },
       }),
@@ -187,7 +185,6 @@ export function addTaskSchema(builder: TasksBuilder, refs: ExternalRefs, deps: T
       args: { id: t.arg.id({ required: true }), at: t.arg({ type: "DateTime", required: true }) },
       resolve: async (_root, { id, at }, ctx) => {
         if ((await readable(ctx.principal as Principal, String(id))) === null) return null;
-        await deps.flush(String(id));
         const asOf = new Date(at);
         const state = await taskAsOf(deps.db, String(id), asOf);
         return state === null ? null : { ...state, asOf };
