@@ -12,10 +12,10 @@ it("keeps a stored field the next unrelated command knows nothing about", async 
   const id = added.data?.addTask.task?.id as string;
   const tasks = service.store.db("tasks").collection<{ _id: string }>(TASKS);
   // As a newer release (or a contract field a hand-kept stored schema forgot) would have written it.
-  await tasks.updateOne({ _id: id }, { $set: { documentNumber: "125/KH-MTTQ" } });
+  await tasks.updateOne({ _id: id }, { $set: { meetingRoom: "Hội trường A" } });
 
   const updated = await officer.request<Result<"updateTask">>(mutation("updateTask"), { input: { id, title: "Hội nghị quán triệt" } });
   expect(updated.data?.updateTask.__typename).toBe("UpdateTaskSuccess");
 
-  expect(await tasks.findOne({ _id: id })).toMatchObject({ title: "Hội nghị quán triệt", documentNumber: "125/KH-MTTQ" });
+  expect(await tasks.findOne({ _id: id })).toMatchObject({ title: "Hội nghị quán triệt", meetingRoom: "Hội trường A" });
 });

@@ -136,6 +136,8 @@ export const taskProgressReported = declareEvent({
     percent: z.number().int().min(0).max(100),
     note: text,
     evidence: z.array(z.url()),
+    /** Why the percent went down; given exactly when it did (added later, optional for v1 consumers). */
+    decreaseReason: text.optional(),
     reportedAt: instant,
     by,
   }),

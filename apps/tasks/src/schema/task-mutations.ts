@@ -3,14 +3,8 @@ import type { z } from "zod";
 import type { SubgraphTypes } from "@lienthong/subgraph/builder";
 import { payload } from "@lienthong/subgraph/common-types";
 import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
-import {
-  ConflictError,
-  InvalidTransitionError,
-  NotAllowedError,
-  NotFoundError,
-  ValidationError,
-  parseInput,
-} from "@lienthong/subgraph/errors";
+import { ConflictError, InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError } from "@lienthong/subgraph/errors";
+import { inputFieldsOf, parseFields } from "@lienthong/subgraph/input-fields";
 import type { TaskCommands } from "../tasks/task-commands";
 import type { StoredTask } from "../tasks/task-store";
 import type { ClearableTaskField, TaskChanges, TaskCommand, TaskDetails } from "../tasks/task-types";
@@ -38,17 +32,10 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
     fields: (t) => ({ title: t.string({ required: true }), due: t.field({ type: "Date", required: true }) }),
   });
   const detailFields = (t: Parameters<InputFields>[0]) => ({
-    description: t.string(),
-    leadOwner: t.id({ description: "The one official answering for the task (rõ người)." }),
+    ...inputFieldsOf(t, inputs.TASK_DETAIL_INPUTS),
     coOwners: t.idList(),
-    deliverable: t.string(),
-    expectedResult: t.string(),
-    deadline: t.field({ type: "Date" }),
     milestones: t.field({ type: [MilestoneInput] }),
     priority: t.field({ type: TaskPriorityEnum }),
-    responsibility: t.string(),
-    authority: t.string(),
-    parentTaskId: t.id(),
   });
   const AddTaskInput = builder.inputType("AddTaskInput", {
     description: "In a programme, the programme's issuing unit assigns; otherwise the unit itself.",
@@ -68,7 +55,7 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
       args: { input: t.arg({ type: AddTaskInput, required: true }) },
       errors: payload("task", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseInput(inputs.addTaskInput, input);
+        const parsed = parseFields(inputs.addTaskInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         const { unit, programme, ...details } = parsed;
         return valueOrThrow(
@@ -85,7 +72,7 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
       args: { input: t.arg({ type: UpdateTaskInput, required: true }) },
       errors: payload("task", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseInput(inputs.updateTaskInput, input);
+        const parsed = parseFields(inputs.updateTaskInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         const { id, ...fields } = parsed;
         return valueOrThrow(await commands.run({ type: "UpdateTask", taskId: id, ...toUpdate(fields) }, callerOf(ctx)));
@@ -111,7 +98,7 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
         args: { input: t.arg({ type: Input, required: true }) },
         errors: payload("task", ...extraErrors, ...ERRORS),
         resolve: async (_root, { input }, ctx): Promise<StoredTask> => {
-          const parsed = parseInput(schema, input);
+          const parsed = parseFields(schema, input);
           if (parsed instanceof ValidationError) throw parsed;
           return valueOrChecklistError(await commands.run(toCommand(parsed), callerOf(ctx)));
         },
@@ -125,12 +112,12 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
   transition(
     "assignTask",
     'DRAFT → ASSIGNED, once the configured "rõ" checklist is complete.',
-    inputs.idInput,
+    inputs.idOnlyInput,
     idOnly,
     (i) => ({ type: "AssignTask", taskId: i.id }),
     [ChecklistIncompleteError],
   );
-  transition("acceptTask", "ASSIGNED → IN_PROGRESS, by the lead owner or the unit.", inputs.idInput, idOnly, (i) => ({
+  transition("acceptTask", "ASSIGNED → IN_PROGRESS, by the lead owner or the unit.", inputs.idOnlyInput, idOnly, (i) => ({
     type: "AcceptTask",
     taskId: i.id,
   }));
@@ -143,8 +130,16 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
       percent: t.int({ required: true }),
       note: t.string({ required: true }),
       evidence: t.stringList({ description: "http(s) links to evidence." }),
+      decreaseReason: t.string({ description: "Why the percent is lower than the last report's; required exactly then." }),
     }),
-    (i) => ({ type: "ReportTaskProgress", taskId: i.id, percent: i.percent, note: i.note, evidence: i.evidence ?? [] }),
+    (i) => ({
+      type: "ReportTaskProgress",
+      taskId: i.id,
+      percent: i.percent,
+      note: i.note,
+      evidence: i.evidence ?? [],
+      ...(i.decreaseReason === undefined ? {} : { decreaseReason: i.decreaseReason }),
+    }),
   );
   transition(
     "submitTask",
@@ -153,7 +148,7 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
     (t) => ({ id: t.id({ required: true }), note: t.string() }),
     (i) => ({ type: "SubmitTask", taskId: i.id, ...(i.note ? { note: i.note } : {}) }),
   );
-  transition("confirmTask", "SUBMITTED → DONE (ON_TIME or LATE), by the assigning unit or the city.", inputs.idInput, idOnly, (i) => ({
+  transition("confirmTask", "SUBMITTED → DONE (ON_TIME or LATE), by the assigning unit or the city.", inputs.idOnlyInput, idOnly, (i) => ({
     type: "ConfirmTask",
     taskId: i.id,
   }));

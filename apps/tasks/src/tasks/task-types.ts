@@ -36,7 +36,7 @@ export type TaskCommand =
   | { type: "UpdateTask"; taskId: string; changes: TaskChanges; cleared?: ClearableTaskField[] }
   | { type: "AssignTask"; taskId: string }
   | { type: "AcceptTask"; taskId: string }
-  | { type: "ReportTaskProgress"; taskId: string; percent: number; note: string; evidence: string[] }
+  | { type: "ReportTaskProgress"; taskId: string; percent: number; note: string; evidence: string[]; decreaseReason?: string }
   | { type: "SubmitTask"; taskId: string; note?: string }
   | { type: "ConfirmTask"; taskId: string }
   | { type: "ReturnTask"; taskId: string; reason: string }
