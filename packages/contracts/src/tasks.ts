@@ -34,6 +34,8 @@ export const taskDetails = z.object({
   responsibility: text.optional(),
   authority: text.optional(),
   parentTaskId: id.optional(),
+  /** Số hiệu of the document that assigns the task, e.g. "125/KH-MTTQ" (added later: optional, so v1 consumers keep working). */
+  documentNumber: text.optional(),
 });
 
 type TaskDetailShape = (typeof taskDetails)["shape"];

@@ -27,6 +27,7 @@ export const TASK_DETAIL_INPUTS = {
   responsibility: textInput(1000),
   authority: textInput(1000),
   parentTaskId: idInput(),
+  documentNumber: textInput(100, 'Số hiệu of the assigning document (số hiệu văn bản giao nhiệm vụ), e.g. "125/KH-MTTQ".'),
 } satisfies InputFields;
 
 /** The details never absent from a task (its GraphQL inputs, with their own types, are in task-mutations). */

@@ -128,6 +128,7 @@ export function addTaskSchema(builder: TasksBuilder, refs: ExternalRefs, deps: T
       priority: t.expose("priority", { type: TaskPriorityEnum }),
       responsibility: t.exposeString("responsibility", { nullable: true, description: "rõ trách nhiệm (6 rõ)" }),
       authority: t.exposeString("authority", { nullable: true, description: "rõ thẩm quyền (6 rõ)" }),
+      documentNumber: t.exposeString("documentNumber", { nullable: true, description: "Số hiệu văn bản giao nhiệm vụ." }),
       missingChecklistItems: t.field({
         type: [ChecklistItemEnum],
         description: "What the configured checklist still lacks before the task can be assigned.",
