@@ -147,12 +147,10 @@ describe("an inspection", () => {
     expect(read.data).toEqual({ inspection: null, inspections: { totalCount: 0 }, _entities: [{ inspections: { totalCount: 0 } }] });
     const changed = await other.request<Recorded>(RECORD, { input: { id, findings } });
     const missing = await other.request<Recorded>(RECORD, { input: { id: "no-such-inspection", findings } });
-    expect(changed.data?.recordInspectionFindings).toEqual({
-      __typename: "NotFoundError",
-      code: "NOT_FOUND",
-      message: `inspection ${id} not found`,
-    });
-    expect(missing.data?.recordInspectionFindings.__typename).toBe("NotFoundError");
+    expect(changed.data?.recordInspectionFindings).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
+    expect(changed.data?.recordInspectionFindings.message?.replace(id, "?")).toBe(
+      missing.data?.recordInspectionFindings.message?.replace("no-such-inspection", "?"),
+    );
     expect((await other.request<Planned>(PLAN, { input: { ...plan, inspectedUnit: BA_DIEM } })).data?.planInspection.code).toBe(
       "NOT_ALLOWED",
     );
