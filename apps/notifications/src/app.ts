@@ -3,21 +3,21 @@ import type { Logger } from "pino";
 import type { Verifier } from "@lienthong/auth/verify";
 import type { Consumer, EventBus } from "@lienthong/bus/event-bus";
 import type { Clock } from "@lienthong/calendar/clock";
+import type { Periodic } from "@lienthong/calendar/periodic";
 import type { Database } from "@lienthong/store/collection";
 import { createSubgraph, type Subgraph } from "@lienthong/subgraph/create-subgraph";
 import { createMetrics, type Metrics } from "@lienthong/subgraph/metrics";
 import { observedBus } from "@lienthong/bus/observed-bus";
 import { createEmailOutbox, type EmailOutbox } from "./email/email-outbox";
-import { createEmailWorker } from "./email/email-worker";
+import { createEmailWorker } from "./schedules/email-worker";
 import { createSmtpMailer, type Mailer } from "./email/mailer";
 import { createNotificationStore, type NotificationStore } from "./feed/notification-store";
-import { createDispatcher, type Dispatcher } from "./pipeline/dispatcher";
-import type { Poller } from "./pipeline/poller";
-import { startSubscribers, WEBHOOK_EVENT_TYPES } from "./pipeline/subscribers";
+import { createDispatcher, type Dispatcher } from "./consumers/dispatcher";
+import { startSubscribers, WEBHOOK_EVENT_TYPES } from "./consumers/subscribers";
 import { createPreferenceStore } from "./preferences/preference-store";
-import { createOfficialReadModel } from "./read-model/official-read-model";
-import { createOversightReadModel } from "./read-model/oversight-read-model";
-import { createTaskReadModel } from "./read-model/task-read-model";
+import { createOfficialReadModel } from "./read-models/official-read-model";
+import { createOversightReadModel } from "./read-models/oversight-read-model";
+import { createTaskReadModel } from "./read-models/task-read-model";
 import { ALL_RULES } from "./rules/all-rules";
 import type { AnyRule } from "./rules/rule";
 import { createLiveFeed } from "./schema/live-feed";
@@ -26,7 +26,7 @@ import { createDeliveryStore, type DeliveryStore } from "./webhooks/delivery-sto
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./webhooks/retry-schedule";
 import { createWebhookCommands } from "./webhooks/webhook-commands";
 import { createWebhookStore } from "./webhooks/webhook-store";
-import { createWebhookWorker } from "./webhooks/webhook-worker";
+import { createWebhookWorker } from "./schedules/webhook-worker";
 
 export interface NotificationsDeps {
   db: Database;
@@ -91,7 +91,7 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
     policy: deps.webhookRetry ?? DEFAULT_RETRY_POLICY,
     ...(deps.webhookPollMs ? { intervalMs: deps.webhookPollMs } : {}),
   });
-  const emailWorker: Poller | null =
+  const emailWorker: Periodic<void> | null =
     mailer && emails
       ? createEmailWorker({ outbox: emails, mailer, clock: deps.clock, log, ...(deps.emailPollMs ? { intervalMs: deps.emailPollMs } : {}) })
       : null;
@@ -142,7 +142,7 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
     notifications,
     deliveries,
     emails,
-    flushEmail: async () => emailWorker?.runNow(),
+    flushEmail: async () => emailWorker?.runFresh(),
     async start() {
       consumers = await startSubscribers(observedBus(deps.bus, metrics, "notifications"), dispatcher);
       webhookWorker.start();

@@ -6,8 +6,9 @@ import FederationPlugin from "@pothos/plugin-federation";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import type { GraphQLSchema } from "graphql";
+import "./authenticated";
 import { addCommonTypes } from "./common-types";
-import type { RequestContext } from "./context";
+import type { AuthenticatedContext, RequestContext } from "./context";
 import { NotAllowedError, type DomainError } from "./errors";
 import { graphQLError } from "./graphql-errors";
 
@@ -22,6 +23,8 @@ export interface SubgraphSchemaTypes {
     /** The principal may act in this unit (the 5-digit code is listed in its token, or it is city level). */
     unit: string;
   };
+  /** What a resolver sees behind each scope (`t.withAuth(...)`, `t.authenticated`): every scope implies a principal. */
+  AuthContexts: { authenticated: AuthenticatedContext; role: AuthenticatedContext; unit: AuthenticatedContext };
   Scalars: {
     /** Calendar date, YYYY-MM-DD. */
     Date: { Input: string; Output: string };

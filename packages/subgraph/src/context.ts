@@ -7,3 +7,8 @@ export interface RequestContext {
   correlationId: string;
   log: Logger;
 }
+
+/** The context of a field that demands `authenticated`: anonymous callers are refused before the resolver runs. */
+export interface AuthenticatedContext extends RequestContext {
+  principal: Principal;
+}

@@ -49,10 +49,7 @@ export function createSampleSchema(options: SampleOptions = {}) {
   builder.queryType({
     fields: (t) => ({
       hello: t.string({ resolve: () => "Xin chào" }),
-      me: t.string({
-        authScopes: { authenticated: true },
-        resolve: (_root, _args, { principal }) => `${principal?.name} (${principal?.sub})`,
-      }),
+      me: t.authenticated.string({ resolve: (_root, _args, { principal }) => `${principal.name} (${principal.sub})` }),
       unit: t.field({
         type: UnitRef,
         nullable: true,

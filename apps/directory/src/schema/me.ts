@@ -22,7 +22,5 @@ export function addMeSchema(builder: DirectoryBuilder, { OfficialRef, RoleEnum }
     }),
   });
 
-  builder.queryField("me", (t) =>
-    t.field({ type: MeRef, authScopes: { authenticated: true }, resolve: (_root, _args, ctx) => ctx.principal as Principal }),
-  );
+  builder.queryField("me", (t) => t.authenticated.field({ type: MeRef, resolve: (_root, _args, ctx) => ctx.principal }));
 }

@@ -76,16 +76,14 @@ export function addOfficialSchema(
   });
 
   builder.queryFields((t) => ({
-    official: t.field({
+    official: t.authenticated.field({
       type: OfficialRef,
       nullable: true,
-      authScopes: { authenticated: true },
       args: { id: t.arg.id({ required: true }) },
       resolve: async (_root, { id }, ctx) => (await officialLoader(ctx, deps.officials).load(String(id))) ?? null,
     }),
-    officials: t.connection({
+    officials: t.authenticated.connection({
       type: OfficialRef,
-      authScopes: { authenticated: true },
       args: { unit: t.arg.id(), role: t.arg({ type: RoleEnum }), search: t.arg.string() },
       resolve: async (_root, args) => {
         const filter: OfficialFilter = {
@@ -99,9 +97,8 @@ export function addOfficialSchema(
   }));
 
   builder.objectField(UnitRef, "officials", (t) =>
-    t.connection({
+    t.authenticated.connection({
       type: OfficialRef,
-      authScopes: { authenticated: true },
       args: { role: t.arg({ type: RoleEnum }), activeOnly: t.arg.boolean({ defaultValue: true }) },
       resolve: async (unit, args) => {
         const filter: OfficialFilter = {
@@ -143,9 +140,8 @@ export function addOfficialSchema(
   const errors = [ValidationError, NotAllowedError, NotFoundError, InvalidTransitionError, ConflictError];
 
   builder.mutationFields((t) => ({
-    registerOfficial: t.field({
+    registerOfficial: t.authenticated.field({
       type: OfficialRef,
-      authScopes: { authenticated: true },
       args: { input: t.arg({ type: RegisterOfficialInput, required: true }) },
       errors: payload("official", ...errors),
       resolve: async (_root, { input }, ctx) => {
@@ -154,9 +150,8 @@ export function addOfficialSchema(
         return valueOrThrow(await deps.commands.register(details, callerOf(ctx)));
       },
     }),
-    updateOfficial: t.field({
+    updateOfficial: t.authenticated.field({
       type: OfficialRef,
-      authScopes: { authenticated: true },
       args: { input: t.arg({ type: UpdateOfficialInput, required: true }) },
       errors: payload("official", ...errors),
       resolve: async (_root, { input }, ctx) => {
@@ -166,9 +161,8 @@ export function addOfficialSchema(
         return valueOrThrow(await deps.commands.update(id, changes, callerOf(ctx)));
       },
     }),
-    deactivateOfficial: t.field({
+    deactivateOfficial: t.authenticated.field({
       type: OfficialRef,
-      authScopes: { authenticated: true },
       args: { input: t.arg({ type: DeactivateOfficialInput, required: true }) },
       errors: payload("official", ...errors),
       resolve: async (_root, { input }, ctx) => {
@@ -187,7 +181,6 @@ export function officialLoader(ctx: object, officials: OfficialQueries) {
   return loaderOf(ctx, "officials", (ids: readonly string[]) => officials.byIds(ids));
 }
 
-function callerOf(ctx: { principal: Principal | null; correlationId: string }) {
-  // authScopes { authenticated } has already refused anonymous callers.
-  return { principal: ctx.principal as Principal, correlationId: ctx.correlationId };
+function callerOf(ctx: { principal: Principal; correlationId: string }) {
+  return { principal: ctx.principal, correlationId: ctx.correlationId };
 }

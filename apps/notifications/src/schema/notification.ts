@@ -15,8 +15,7 @@ export interface NotificationSchemaDeps {
   clock: Clock;
 }
 
-/** Scope `authenticated` has run before any resolver that calls this. */
-const me = (ctx: { principal: Principal | null }) => (ctx.principal as Principal).sub;
+const me = (ctx: { principal: Principal }) => ctx.principal.sub;
 
 export function addNotificationSchema(builder: NotificationsBuilder, deps: NotificationSchemaDeps) {
   const KindEnum = builder.enumType("NotificationKind", { values: NOTIFICATION_KINDS });
@@ -38,11 +37,10 @@ export function addNotificationSchema(builder: NotificationsBuilder, deps: Notif
   });
 
   builder.queryField("myNotifications", (t) =>
-    t.connection(
+    t.authenticated.connection(
       {
         type: NotificationRef,
         description: "Your notifications, newest first.",
-        authScopes: { authenticated: true },
         args: { unreadOnly: t.arg.boolean({ defaultValue: false }) },
         resolve: async (_root, args, ctx) => {
           const recipient = me(ctx);
@@ -82,10 +80,9 @@ export function addNotificationSchema(builder: NotificationsBuilder, deps: Notif
   });
 
   builder.mutationFields((t) => ({
-    markNotificationsRead: t.field({
+    markNotificationsRead: t.authenticated.field({
       type: [NotificationRef],
       description: "Marks some of your notifications read; ids that are not yours are ignored.",
-      authScopes: { authenticated: true },
       args: { input: t.arg({ type: MarkReadInput, required: true }) },
       errors: payload("notifications", ValidationError, NotAllowedError),
       resolve: async (_root, { input }, ctx) => {
@@ -94,20 +91,18 @@ export function addNotificationSchema(builder: NotificationsBuilder, deps: Notif
         return deps.notifications.markRead(me(ctx), parsed.ids, deps.clock.now().toISOString());
       },
     }),
-    markAllNotificationsRead: t.field({
+    markAllNotificationsRead: t.authenticated.field({
       type: "Int",
       description: "Marks every notification of yours read; returns how many were unread.",
-      authScopes: { authenticated: true },
       errors: payload("markedCount", NotAllowedError),
       resolve: (_root, _args, ctx) => deps.notifications.markAllRead(me(ctx), deps.clock.now().toISOString()),
     }),
   }));
 
   builder.subscriptionField("notificationAdded", (t) =>
-    t.field({
+    t.authenticated.field({
       type: NotificationRef,
       description: "Each new notification of yours as it is created (GraphQL over SSE).",
-      authScopes: { authenticated: true },
       subscribe: (_root, _args, ctx) => deps.live.subscribe(me(ctx)),
       resolve: (notification) => notification,
     }),

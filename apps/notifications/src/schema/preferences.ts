@@ -8,7 +8,7 @@ import type { NotificationsBuilder } from "./builder";
 import { updatePreferencesInput } from "./inputs";
 import type { addNotificationSchema } from "./notification";
 
-const me = (ctx: { principal: Principal | null }) => (ctx.principal as Principal).sub;
+const me = (ctx: { principal: Principal }) => ctx.principal.sub;
 
 type KindEnumRef = ReturnType<typeof addNotificationSchema>["KindEnum"];
 
@@ -38,7 +38,7 @@ export function addPreferenceSchema(builder: NotificationsBuilder, KindEnum: Kin
   });
 
   builder.queryField("myNotificationPreferences", (t) =>
-    t.field({ type: PreferencesRef, authScopes: { authenticated: true }, resolve: (_root, _args, ctx) => preferences.of(me(ctx)) }),
+    t.authenticated.field({ type: PreferencesRef, resolve: (_root, _args, ctx) => preferences.of(me(ctx)) }),
   );
 
   const ChannelInput = builder.inputType("NotificationChannelPreferenceInput", {
@@ -57,9 +57,8 @@ export function addPreferenceSchema(builder: NotificationsBuilder, KindEnum: Kin
   });
 
   builder.mutationField("updateNotificationPreferences", (t) =>
-    t.field({
+    t.authenticated.field({
       type: PreferencesRef,
-      authScopes: { authenticated: true },
       args: { input: t.arg({ type: UpdateInput, required: true }) },
       errors: payload("preferences", ValidationError, NotAllowedError),
       resolve: async (_root, { input }, ctx) => {

@@ -17,7 +17,7 @@ export interface WebhookSchemaDeps {
   eventTypes: readonly string[];
 }
 
-const principalOf = (ctx: { principal: Principal | null }) => ctx.principal as Principal;
+const principalOf = (ctx: { principal: Principal }) => ctx.principal;
 
 export function addWebhookSchema(builder: NotificationsBuilder, deps: WebhookSchemaDeps) {
   const StatusEnum = builder.enumType("WebhookDeliveryStatus", {
@@ -56,7 +56,7 @@ export function addWebhookSchema(builder: NotificationsBuilder, deps: WebhookSch
   });
 
   builder.queryFields((t) => ({
-    webhooks: t.field({
+    webhooks: t.authenticated.field({
       type: [WebhookRef],
       description: "Webhooks of the units you administer.",
       authScopes: { role: ["unit_admin", "city_admin"] },
@@ -65,10 +65,9 @@ export function addWebhookSchema(builder: NotificationsBuilder, deps: WebhookSch
         return deps.webhooks.list(hasRole(principal, "city_admin") ? undefined : principal.units);
       },
     }),
-    webhookDeliveries: t.connection({
+    webhookDeliveries: t.authenticated.connection({
       type: DeliveryRef,
       description: "Deliveries of one webhook, newest first; failed ones carry their last error.",
-      authScopes: { authenticated: true },
       args: { webhookId: t.arg.id({ required: true }), status: t.arg({ type: StatusEnum }) },
       resolve: async (_root, args, ctx) => {
         const webhook = valueOrThrow(await deps.commands.visible(String(args.webhookId), principalOf(ctx)));
@@ -92,9 +91,8 @@ export function addWebhookSchema(builder: NotificationsBuilder, deps: WebhookSch
   const registerSchema = registerWebhookInput(deps.eventTypes);
 
   builder.mutationFields((t) => ({
-    registerWebhook: t.field({
+    registerWebhook: t.authenticated.field({
       type: WebhookRef,
-      authScopes: { authenticated: true },
       args: { input: t.arg({ type: RegisterInput, required: true }) },
       errors: payload("webhook", ValidationError, NotAllowedError),
       resolve: async (_root, { input }, ctx) => {
@@ -103,10 +101,9 @@ export function addWebhookSchema(builder: NotificationsBuilder, deps: WebhookSch
         return valueOrThrow(await deps.commands.register(parsed, principalOf(ctx)));
       },
     }),
-    redeliverWebhook: t.field({
+    redeliverWebhook: t.authenticated.field({
       type: DeliveryRef,
       description: "Sends a delivery again now, with a fresh set of attempts.",
-      authScopes: { authenticated: true },
       args: { input: t.arg({ type: RedeliverInput, required: true }) },
       errors: payload("delivery", ValidationError, NotAllowedError, NotFoundError),
       resolve: async (_root, { input }, ctx) => {

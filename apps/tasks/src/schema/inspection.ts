@@ -46,13 +46,13 @@ export function addInspectionSchema(builder: TasksBuilder, refs: ExternalRefs, t
       leadOwner: t.field({ type: OfficialRef, resolve: (followUp) => ({ id: followUp.leadOwner }) }),
       responsibility: t.exposeString("responsibility", { nullable: true }),
       authority: t.exposeString("authority", { nullable: true }),
-      task: t.field({
+      task: t.authenticated.field({
         type: types.TaskRef,
         nullable: true,
         description: "The follow-up task; null while it is being opened or when you may not read it.",
         resolve: async (followUp, _args, ctx) => {
           const task = (await deps.tasks.byIds([followUp.taskId])).get(followUp.taskId);
-          return task && mayReadTask(ctx.principal as Principal, task) ? task : null;
+          return task && mayReadTask(ctx.principal, task) ? task : null;
         },
       }),
     }),
@@ -89,33 +89,30 @@ export function addInspectionSchema(builder: TasksBuilder, refs: ExternalRefs, t
   };
 
   builder.queryFields((t) => ({
-    inspection: t.field({
+    inspection: t.authenticated.field({
       type: InspectionRef,
       nullable: true,
       description: "Null when there is no such inspection or you may not read it.",
-      authScopes: { authenticated: true },
       args: { id: t.arg.id({ required: true }) },
-      resolve: (_root, { id }, ctx) => readable(ctx.principal as Principal, String(id)),
+      resolve: (_root, { id }, ctx) => readable(ctx.principal, String(id)),
     }),
-    inspections: t.connection({
+    inspections: t.authenticated.connection({
       type: InspectionRef,
       description: "Inspections you may read, latest date first.",
-      authScopes: { authenticated: true },
       args: { unit: t.arg.id() },
       resolve: async (_root, args, ctx) => {
-        const filter = listFor(ctx.principal as Principal, args.unit ? String(args.unit) : undefined);
+        const filter = listFor(ctx.principal, args.unit ? String(args.unit) : undefined);
         return resolveOffsetPage(args, await deps.inspections.count(filter), (window) => deps.inspections.list(filter, window));
       },
     }),
   }));
 
   builder.objectField(UnitRef, "inspections", (t) =>
-    t.connection({
+    t.authenticated.connection({
       type: InspectionRef,
       description: "Inspections of this unit you may read, latest date first.",
-      authScopes: { authenticated: true },
       resolve: async (unit, args, ctx) => {
-        const filter = listFor(ctx.principal as Principal, unit.code);
+        const filter = listFor(ctx.principal, unit.code);
         return resolveOffsetPage(args, await deps.inspections.count(filter), (window) => deps.inspections.list(filter, window));
       },
     }),
@@ -154,10 +151,9 @@ export function addInspectionSchema(builder: TasksBuilder, refs: ExternalRefs, t
   });
 
   builder.mutationFields((t) => ({
-    planInspection: t.field({
+    planInspection: t.authenticated.field({
       type: InspectionRef,
       description: "The city (a city admin or an inspector) plans an inspection of a ward.",
-      authScopes: { authenticated: true },
       args: { input: t.arg({ type: PlanInput, required: true }) },
       errors: payload("inspection", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
@@ -166,11 +162,10 @@ export function addInspectionSchema(builder: TasksBuilder, refs: ExternalRefs, t
         return valueOrThrow(await deps.inspectionCommands.plan(parsed, callerOf(ctx)));
       },
     }),
-    recordInspectionFindings: t.field({
+    recordInspectionFindings: t.authenticated.field({
       type: InspectionRef,
       description:
         "Records the findings and, for each follow-up, opens an assigned task in the inspected unit. Retrying with the same findings opens nothing twice.",
-      authScopes: { authenticated: true },
       args: { input: t.arg({ type: RecordInput, required: true }) },
       errors: payload("inspection", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {

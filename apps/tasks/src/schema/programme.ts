@@ -105,23 +105,21 @@ export function addProgrammeSchema(
   });
 
   builder.queryFields((t) => ({
-    actionProgramme: t.field({
+    actionProgramme: t.authenticated.field({
       type: types.ProgrammeRef,
       nullable: true,
-      authScopes: { authenticated: true },
       args: { id: t.arg.id({ required: true }) },
       resolve: async (_root, { id }, ctx) => {
         const programme = (await deps.programmes.byIds([String(id)])).get(String(id));
-        return programme && mayReadProgramme(ctx.principal as Principal, programme) ? programme : null;
+        return programme && mayReadProgramme(ctx.principal, programme) ? programme : null;
       },
     }),
-    programmes: t.connection({
+    programmes: t.authenticated.connection({
       type: types.ProgrammeRef,
       description: "Programmes you may read: the city's and those of your units (all, at city level).",
-      authScopes: { authenticated: true },
       args: { issuingUnit: t.arg.id(), closed: t.arg.boolean() },
       resolve: async (_root, args, ctx) => {
-        const scope = readScopeOf(ctx.principal as Principal);
+        const scope = readScopeOf(ctx.principal);
         const readable = scope ? [CITY_UNIT, ...scope.units] : undefined;
         const wanted = args.issuingUnit ? [String(args.issuingUnit)] : readable;
         const filter: ProgrammeFilter = {
@@ -179,9 +177,8 @@ export function addProgrammeSchema(
   });
 
   builder.mutationFields((t) => ({
-    createActionProgramme: t.field({
+    createActionProgramme: t.authenticated.field({
       type: types.ProgrammeRef,
-      authScopes: { authenticated: true },
       args: { input: t.arg({ type: CreateInput, required: true }) },
       errors: payload("actionProgramme", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
@@ -191,9 +188,8 @@ export function addProgrammeSchema(
         return valueOrThrow(await deps.commands.create(issuingUnit ?? CITY_UNIT, defined(rest), callerOf(ctx)));
       },
     }),
-    updateActionProgramme: t.field({
+    updateActionProgramme: t.authenticated.field({
       type: types.ProgrammeRef,
-      authScopes: { authenticated: true },
       args: { input: t.arg({ type: UpdateInput, required: true }) },
       errors: payload("actionProgramme", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
@@ -203,9 +199,8 @@ export function addProgrammeSchema(
         return valueOrThrow(await deps.commands.update(id, defined(changes), callerOf(ctx)));
       },
     }),
-    closeActionProgramme: t.field({
+    closeActionProgramme: t.authenticated.field({
       type: types.ProgrammeRef,
-      authScopes: { authenticated: true },
       args: { input: t.arg({ type: CloseInput, required: true }) },
       errors: payload("actionProgramme", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {

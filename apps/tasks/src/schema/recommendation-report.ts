@@ -1,4 +1,4 @@
-import { mayReadUnit, type Principal } from "@lienthong/auth/principal";
+import { mayReadUnit } from "@lienthong/auth/principal";
 import type { Clock } from "@lienthong/calendar/clock";
 import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
 import {
@@ -34,28 +34,24 @@ export function addRecommendationReportSchema(
   });
 
   builder.objectField(refs.UnitRef, "recommendationSummary", (t) =>
-    t.field({
+    t.authenticated.field({
       type: SummaryRef,
       nullable: true,
       description: "Null when you may not read this unit's recommendations.",
-      authScopes: { authenticated: true },
       resolve: async (unit, _args, ctx) => {
-        if (!mayReadUnit(ctx.principal as Principal, unit.code)) return null;
+        if (!mayReadUnit(ctx.principal, unit.code)) return null;
         return summariseRecommendations(await deps.recommendations.counts({ now: deps.clock.now(), units: [unit.code] }));
       },
     }),
   );
 
   builder.queryField("recommendationReport", (t) =>
-    t.field({
+    t.authenticated.field({
       type: [UnitSummaryRef],
       description: "One row per supervised unit. Without units: every unit you may read that has recommendations.",
-      authScopes: { authenticated: true },
       args: { units: t.arg.idList() },
       resolve: async (_root, args, ctx) =>
-        valueOrThrow(
-          await recommendationReport(deps.recommendations, ctx.principal as Principal, args.units?.map(String), deps.clock.now()),
-        ),
+        valueOrThrow(await recommendationReport(deps.recommendations, ctx.principal, args.units?.map(String), deps.clock.now())),
     }),
   );
 }

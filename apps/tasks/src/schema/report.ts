@@ -1,4 +1,4 @@
-import { mayReadUnit, type Principal } from "@lienthong/auth/principal";
+import { mayReadUnit } from "@lienthong/auth/principal";
 import type { Clock } from "@lienthong/calendar/clock";
 import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
 import { summarise, taskReport, type TaskSummary, type UnitSummary } from "../reports/task-report";
@@ -28,14 +28,13 @@ export function addReportSchema(builder: TasksBuilder, refs: ExternalRefs, types
   });
 
   builder.objectField(refs.UnitRef, "taskSummary", (t) =>
-    t.field({
+    t.authenticated.field({
       type: SummaryRef,
       nullable: true,
       description: "Null when you may not read this unit's tasks.",
-      authScopes: { authenticated: true },
       args: { from: t.arg({ type: "Date" }), to: t.arg({ type: "Date" }) },
       resolve: async (unit, args, ctx) => {
-        if (!mayReadUnit(ctx.principal as Principal, unit.code)) return null;
+        if (!mayReadUnit(ctx.principal, unit.code)) return null;
         const counts = await deps.tasks.buckets({
           now: deps.clock.now(),
           units: [unit.code],
@@ -48,29 +47,27 @@ export function addReportSchema(builder: TasksBuilder, refs: ExternalRefs, types
   );
 
   builder.objectField(types.ProgrammeRef, "summary", (t) =>
-    t.field({
+    t.authenticated.field({
       type: SummaryRef,
       description: "Counts only the tasks you may read: a ward officer sees their ward's share of a city programme.",
-      authScopes: { authenticated: true },
       resolve: async (programme, _args, ctx) => {
-        const scope = readScopeOf(ctx.principal as Principal);
+        const scope = readScopeOf(ctx.principal);
         return summarise(await deps.tasks.buckets({ now: deps.clock.now(), programmeId: programme.id, ...(scope ? { scope } : {}) }));
       },
     }),
   );
 
   builder.queryField("taskReport", (t) =>
-    t.field({
+    t.authenticated.field({
       type: [UnitSummaryRef],
       description:
         "One row per unit in the official buckets, for tasks whose deadline falls within [from, to]. Without units: every unit you may read that has tasks.",
-      authScopes: { authenticated: true },
       args: { units: t.arg.idList(), from: t.arg({ type: "Date" }), to: t.arg({ type: "Date" }) },
       resolve: async (_root, args, ctx) =>
         valueOrThrow(
           await taskReport(
             deps.tasks,
-            ctx.principal as Principal,
+            ctx.principal,
             {
               ...(args.units ? { units: args.units.map(String) } : {}),
               ...(args.from ? { from: args.from } : {}),

@@ -38,10 +38,9 @@ export function addSupervisionMutations(builder: TasksBuilder, types: Supervisio
   });
 
   builder.mutationFields((t) => ({
-    startSupervision: t.field({
+    startSupervision: t.authenticated.field({
       type: types.SupervisionRef,
       description: "The city committee, or the unit's own Front committee, starts supervising a unit's authorities.",
-      authScopes: { authenticated: true },
       args: { input: t.arg({ type: StartInput, required: true }) },
       errors: payload("supervision", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
@@ -50,10 +49,9 @@ export function addSupervisionMutations(builder: TasksBuilder, types: Supervisio
         return valueOrThrow(await commands.start(parsed, callerOf(ctx)));
       },
     }),
-    issueRecommendation: t.field({
+    issueRecommendation: t.authenticated.field({
       type: types.RecommendationRef,
       description: "A supervisor issues a recommendation that the supervised body must answer by answerDueDate.",
-      authScopes: { authenticated: true },
       args: { input: t.arg({ type: IssueInput, required: true }) },
       errors: payload("recommendation", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
@@ -62,10 +60,9 @@ export function addSupervisionMutations(builder: TasksBuilder, types: Supervisio
         return valueOrThrow(await commands.issueRecommendation(parsed, callerOf(ctx)));
       },
     }),
-    answerRecommendation: t.field({
+    answerRecommendation: t.authenticated.field({
       type: types.RecommendationRef,
       description: "Records the supervised body's answer, once; answered after the due day counts as late.",
-      authScopes: { authenticated: true },
       args: { input: t.arg({ type: AnswerInput, required: true }) },
       errors: payload("recommendation", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {

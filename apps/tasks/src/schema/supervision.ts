@@ -91,49 +91,44 @@ export function addSupervisionSchema(builder: TasksBuilder, refs: ExternalRefs, 
   };
 
   builder.queryFields((t) => ({
-    supervision: t.field({
+    supervision: t.authenticated.field({
       type: SupervisionRef,
       nullable: true,
       description: "Null when there is no such supervision or you may not read it.",
-      authScopes: { authenticated: true },
       args: { id: t.arg.id({ required: true }) },
-      resolve: (_root, { id }, ctx) => readableSupervision(ctx.principal as Principal, String(id)),
+      resolve: (_root, { id }, ctx) => readableSupervision(ctx.principal, String(id)),
     }),
-    supervisions: t.connection({
+    supervisions: t.authenticated.connection({
       type: SupervisionRef,
       description: "Supervisions you may read, latest period first.",
-      authScopes: { authenticated: true },
       args: { unit: t.arg.id() },
-      resolve: (_root, args, ctx) => supervisionsPage(ctx.principal as Principal, args, args.unit ? String(args.unit) : undefined),
+      resolve: (_root, args, ctx) => supervisionsPage(ctx.principal, args, args.unit ? String(args.unit) : undefined),
     }),
-    recommendation: t.field({
+    recommendation: t.authenticated.field({
       type: RecommendationRef,
       nullable: true,
       description: "Null when there is no such recommendation or you may not read it.",
-      authScopes: { authenticated: true },
       args: { id: t.arg.id({ required: true }) },
       resolve: async (_root, { id }, ctx) => {
         const recommendation = await deps.recommendations.byId(String(id));
-        return recommendation && mayReadSupervised(ctx.principal as Principal, recommendation.supervisedBody) ? recommendation : null;
+        return recommendation && mayReadSupervised(ctx.principal, recommendation.supervisedBody) ? recommendation : null;
       },
     }),
   }));
 
   builder.objectField(UnitRef, "supervisions", (t) =>
-    t.connection({
+    t.authenticated.connection({
       type: SupervisionRef,
       description: "Supervisions of this unit's authorities you may read, latest period first.",
-      authScopes: { authenticated: true },
-      resolve: (unit, args, ctx) => supervisionsPage(ctx.principal as Principal, args, unit.code),
+      resolve: (unit, args, ctx) => supervisionsPage(ctx.principal, args, unit.code),
     }),
   );
   builder.objectField(UnitRef, "recommendations", (t) =>
-    t.connection({
+    t.authenticated.connection({
       type: RecommendationRef,
       description: "Recommendations to this unit you may read, nearest due date first.",
-      authScopes: { authenticated: true },
       args: { overdue: t.arg.boolean({ description: overdueArg }) },
-      resolve: (unit, args, ctx) => recommendationsPage(args, { units: unitsFor(ctx.principal as Principal, unit.code) ?? [] }),
+      resolve: (unit, args, ctx) => recommendationsPage(args, { units: unitsFor(ctx.principal, unit.code) ?? [] }),
     }),
   );
 

@@ -49,9 +49,8 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
   });
 
   builder.mutationField("addTask", (t) =>
-    t.field({
+    t.authenticated.field({
       type: TaskRef,
-      authScopes: { authenticated: true },
       args: { input: t.arg({ type: AddTaskInput, required: true }) },
       errors: payload("task", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
@@ -66,9 +65,8 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
   );
 
   builder.mutationField("updateTask", (t) =>
-    t.field({
+    t.authenticated.field({
       type: TaskRef,
-      authScopes: { authenticated: true },
       args: { input: t.arg({ type: UpdateTaskInput, required: true }) },
       errors: payload("task", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
@@ -91,10 +89,9 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
   ) {
     const Input = builder.inputType(`${name.charAt(0).toUpperCase()}${name.slice(1)}Input`, { fields });
     builder.mutationField(name, (t) =>
-      t.field({
+      t.authenticated.field({
         type: TaskRef,
         description,
-        authScopes: { authenticated: true },
         args: { input: t.arg({ type: Input, required: true }) },
         errors: payload("task", ...extraErrors, ...ERRORS),
         resolve: async (_root, { input }, ctx): Promise<StoredTask> => {

@@ -170,36 +170,33 @@ export function addTaskSchema(builder: TasksBuilder, refs: ExternalRefs, deps: T
   });
 
   builder.queryFields((t) => ({
-    task: t.field({
+    task: t.authenticated.field({
       type: TaskRef,
       nullable: true,
       description: "Null when there is no such task or you may not read it.",
-      authScopes: { authenticated: true },
       args: { id: t.arg.id({ required: true }) },
-      resolve: (_root, { id }, ctx) => readable(ctx.principal as Principal, String(id)),
+      resolve: (_root, { id }, ctx) => readable(ctx.principal, String(id)),
     }),
-    taskAsOf: t.field({
+    taskAsOf: t.authenticated.field({
       type: TaskRef,
       nullable: true,
       description: "The task as it stood at `at`, rebuilt from its events; null before it existed or when you may not read it.",
-      authScopes: { authenticated: true },
       args: { id: t.arg.id({ required: true }), at: t.arg({ type: "DateTime", required: true }) },
       resolve: async (_root, { id, at }, ctx) => {
-        if ((await readable(ctx.principal as Principal, String(id))) === null) return null;
+        if ((await readable(ctx.principal, String(id))) === null) return null;
         const asOf = new Date(at);
         const state = await taskAsOf(deps.db, String(id), asOf);
         return state === null ? null : { ...state, asOf };
       },
     }),
-    tasks: t.connection({
+    tasks: t.authenticated.connection({
       type: TaskRef,
       description: "Tasks you may read, nearest deadline first.",
-      authScopes: { authenticated: true },
       args: { ...listArgs(t), unit: t.arg.id(), programme: t.arg.id(), leadOwner: t.arg.id() },
       resolve: async (_root, args, ctx) => {
         const filter: TaskFilter = {
           now: deps.clock.now(),
-          ...scopeOf(ctx.principal as Principal),
+          ...scopeOf(ctx.principal),
           ...(args.unit ? { units: [String(args.unit)] } : {}),
           ...(args.programme ? { programmeId: String(args.programme) } : {}),
           ...(args.leadOwner ? { leadOwner: String(args.leadOwner) } : {}),
@@ -212,16 +209,15 @@ export function addTaskSchema(builder: TasksBuilder, refs: ExternalRefs, deps: T
   }));
 
   builder.objectField(UnitRef, "tasks", (t) =>
-    t.connection({
+    t.authenticated.connection({
       type: TaskRef,
       description: "The unit's tasks you may read, nearest deadline first.",
-      authScopes: { authenticated: true },
       args: { status: t.arg({ type: TaskStatusEnum }), overdue: t.arg.boolean() },
       resolve: async (unit, args, ctx) => {
         const filter: TaskFilter = {
           now: deps.clock.now(),
           units: [unit.code],
-          ...scopeOf(ctx.principal as Principal, unit.code),
+          ...scopeOf(ctx.principal, unit.code),
           ...(args.status ? { status: args.status } : {}),
           ...(args.overdue == null ? {} : { overdue: args.overdue }),
         };
@@ -231,16 +227,15 @@ export function addTaskSchema(builder: TasksBuilder, refs: ExternalRefs, deps: T
   );
 
   builder.objectField(OfficialRef, "tasks", (t) =>
-    t.connection({
+    t.authenticated.connection({
       type: TaskRef,
       description: "Tasks this official leads that you may read.",
-      authScopes: { authenticated: true },
       args: { status: t.arg({ type: TaskStatusEnum }), overdue: t.arg.boolean() },
       resolve: async (official, args, ctx) => {
         const filter: TaskFilter = {
           now: deps.clock.now(),
           leadOwner: official.id,
-          ...scopeOf(ctx.principal as Principal),
+          ...scopeOf(ctx.principal),
           ...(args.status ? { status: args.status } : {}),
           ...(args.overdue == null ? {} : { overdue: args.overdue }),
         };
