@@ -97,13 +97,13 @@ describe("an inspection", () => {
       `{ _entities(representations: [{ __typename: "Unit", code: "${SAI_GON}" }]) { ... on Unit { tasks { totalCount } inspections { totalCount } } } }`,
     );
     expect(unit.data?._entities[0]).toEqual({ tasks: { totalCount: 1 }, inspections: { totalCount: 1 } });
-    const history = await ward.request<{ task: { history: { event: string; actor: string; authority: string }[] } }>(
-      `query($id: ID!) { task(id: $id) { history { event actor authority } } }`,
+    const history = await ward.request<{ task: { history: { event: string; actor: string; authorityCode: string }[] } }>(
+      `query($id: ID!) { task(id: $id) { history { event actor authorityCode } } }`,
       { id: followUpTaskId(id, 0) },
     );
     expect(history.data?.task.history).toEqual([
-      { event: "TaskAdded", actor: people.inspector.sub, authority: `follow-up of inspection ${id}` },
-      { event: "TaskAssigned", actor: people.inspector.sub, authority: `follow-up of inspection ${id}` },
+      { event: "TaskAdded", actor: people.inspector.sub, authorityCode: `follow-up of inspection ${id}` },
+      { event: "TaskAssigned", actor: people.inspector.sub, authorityCode: `follow-up of inspection ${id}` },
     ]);
     const accepted = await (
       await service.as(people.lan)

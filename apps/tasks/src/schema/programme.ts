@@ -2,15 +2,9 @@ import { mayReadUnit, type Principal } from "@lienthong/auth/principal";
 import { payload } from "@lienthong/subgraph/common-types";
 import { resolveOffsetPage } from "@lienthong/subgraph/connections";
 import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
-import {
-  ConflictError,
-  InvalidTransitionError,
-  NotAllowedError,
-  NotFoundError,
-  ValidationError,
-  parseInput,
-} from "@lienthong/subgraph/errors";
+import { ConflictError, InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError } from "@lienthong/subgraph/errors";
 import { z } from "zod";
+import { dateSchema, optionalInput, parseFields, textSchema, unitSchema } from "@lienthong/subgraph/input-fields";
 import { CITY_UNIT } from "../programmes/issuing-unit";
 import type { ActionProgramme } from "../programmes/programme";
 import type { ProgrammeCommands } from "../programmes/programme-commands";
@@ -21,9 +15,9 @@ import type { TasksBuilder } from "./builder";
 import type { ExternalRefs } from "./refs";
 import type { TaskTypes } from "./task";
 
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
-const date = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
-const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => (value === null ? undefined : value));
+const text = textSchema;
+const date = dateSchema;
+const optional = optionalInput;
 const target = z.object({
   indicator: text(500),
   baseline: optional(z.number()),
@@ -38,9 +32,9 @@ const details = {
   periodTo: optional(date),
   sourceDocument: z.object({ number: text(100), date, issuer: text(300), summary: text(5000) }),
   sourceCongressId: optional(text(100)),
-  targets: z.array(target).max(100, "give at most 100 targets"),
+  targets: z.array(target).max(100, "Chỉ ghi tối đa 100 chỉ tiêu."),
 };
-const createInput = z.object({ issuingUnit: optional(z.string().regex(/^\d{5}$/, "must be a 5-digit unit code")), ...details });
+const createInput = z.object({ issuingUnit: optional(unitSchema), ...details });
 const updateInput = z.object({
   id: text(100),
   title: optional(details.title),
@@ -182,7 +176,7 @@ export function addProgrammeSchema(
       args: { input: t.arg({ type: CreateInput, required: true }) },
       errors: payload("actionProgramme", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseInput(createInput, input);
+        const parsed = parseFields(createInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         const { issuingUnit, ...rest } = parsed;
         return valueOrThrow(await deps.commands.create(issuingUnit ?? CITY_UNIT, defined(rest), callerOf(ctx)));
@@ -193,7 +187,7 @@ export function addProgrammeSchema(
       args: { input: t.arg({ type: UpdateInput, required: true }) },
       errors: payload("actionProgramme", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseInput(updateInput, input);
+        const parsed = parseFields(updateInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         const { id, ...changes } = parsed;
         return valueOrThrow(await deps.commands.update(id, defined(changes), callerOf(ctx)));
@@ -204,7 +198,7 @@ export function addProgrammeSchema(
       args: { input: t.arg({ type: CloseInput, required: true }) },
       errors: payload("actionProgramme", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseInput(closeInput, input);
+        const parsed = parseFields(closeInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         return valueOrThrow(await deps.commands.close(parsed.id, parsed.reason, callerOf(ctx)));
       },

@@ -1,13 +1,7 @@
 import { payload } from "@lienthong/subgraph/common-types";
 import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
-import {
-  ConflictError,
-  InvalidTransitionError,
-  NotAllowedError,
-  NotFoundError,
-  ValidationError,
-  parseInput,
-} from "@lienthong/subgraph/errors";
+import { ConflictError, InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError } from "@lienthong/subgraph/errors";
+import { parseFields } from "@lienthong/subgraph/input-fields";
 import type { SupervisionCommands } from "../supervision/supervision-commands";
 import { callerOf } from "./access";
 import type { TasksBuilder } from "./builder";
@@ -44,7 +38,7 @@ export function addSupervisionMutations(builder: TasksBuilder, types: Supervisio
       args: { input: t.arg({ type: StartInput, required: true }) },
       errors: payload("supervision", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseInput(startSupervisionInput, input);
+        const parsed = parseFields(startSupervisionInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         return valueOrThrow(await commands.start(parsed, callerOf(ctx)));
       },
@@ -55,7 +49,7 @@ export function addSupervisionMutations(builder: TasksBuilder, types: Supervisio
       args: { input: t.arg({ type: IssueInput, required: true }) },
       errors: payload("recommendation", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseInput(issueRecommendationInput, input);
+        const parsed = parseFields(issueRecommendationInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         return valueOrThrow(await commands.issueRecommendation(parsed, callerOf(ctx)));
       },
@@ -66,7 +60,7 @@ export function addSupervisionMutations(builder: TasksBuilder, types: Supervisio
       args: { input: t.arg({ type: AnswerInput, required: true }) },
       errors: payload("recommendation", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseInput(answerRecommendationInput, input);
+        const parsed = parseFields(answerRecommendationInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         return valueOrThrow(await commands.answerRecommendation(parsed.id, parsed.answer, callerOf(ctx)));
       },

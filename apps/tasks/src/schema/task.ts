@@ -8,6 +8,7 @@ import type { ProgrammeQueries } from "../programmes/programme-store";
 import type { ActionProgramme } from "../programmes/programme";
 import { CHECKLIST_FIELDS, CHECKLIST_ITEMS, missingItems, type ChecklistItem } from "../tasks/checklist";
 import { mayReadTask } from "../tasks/task-access";
+import { TASK_STATUS_LABELS } from "../tasks/messages";
 import { isOverdueAt } from "../tasks/task-deadline";
 import { taskAsOf, taskHistories, type HistoryEntry } from "../tasks/task-history";
 import type { StoredTask, TaskFilter, TaskQueries } from "../tasks/task-store";
@@ -83,8 +84,14 @@ export function addTaskSchema(builder: TasksBuilder, refs: ExternalRefs, deps: T
       at: t.expose("at", { type: "DateTime" }),
       actor: t.exposeString("actor", { description: "Id of the acting principal (an official's id, or system:… for schedules)." }),
       actorName: t.exposeString("actorName"),
-      authority: t.exposeString("authority", { description: 'e.g. "lead owner", "unit_admin of 26740", "city_admin", "schedule".' }),
+      authority: t.exposeString("authority", {
+        description: 'On whose authority, in Vietnamese, e.g. "Chủ tịch Ủy ban MTTQ Phường Sài Gòn".',
+      }),
+      authorityCode: t.exposeString("authorityCode", {
+        description: 'The authority as recorded, e.g. "lead owner", "unit_admin of 26740", "schedule".',
+      }),
       event: t.exposeString("event", { description: 'e.g. "TaskAssigned".' }),
+      action: t.exposeString("action", { description: 'What was done, in Vietnamese, e.g. "Giao nhiệm vụ".' }),
       changes: t.field({ type: [HistoryChangeRef], resolve: (entry) => entry.changes }),
     }),
   });
@@ -135,6 +142,10 @@ export function addTaskSchema(builder: TasksBuilder, refs: ExternalRefs, deps: T
         resolve: (task) => missingItems(task, deps.checklist),
       }),
       status: t.expose("status", { type: TaskStatusEnum }),
+      statusLabel: t.string({
+        description: 'The status as people read it, e.g. "Đang thực hiện".',
+        resolve: (task) => TASK_STATUS_LABELS[task.status],
+      }),
       completion: t.expose("completion", { type: TaskCompletionEnum, nullable: true }),
       progress: t.exposeInt("progress", { description: "Percent, from the latest progress report." }),
       lastReport: t.field({ type: ProgressReportRef, nullable: true, resolve: (task) => task.lastReport ?? null }),

@@ -3,6 +3,7 @@ import { ARCHIVE_COLLECTION } from "@lienthong/store/archive";
 import type { Database, Document } from "@lienthong/store/collection";
 import { toDomainEvent } from "@lienthong/store/command-handler";
 import { z } from "zod";
+import { authorityLabel, TASK_EVENT_LABELS } from "./messages";
 import { TASK_EVENTS } from "./task-commands";
 import { evolveStored, TASKS, type StoredTask } from "./task-store";
 import type { TaskEvent } from "./task-types";
@@ -13,10 +14,14 @@ export interface HistoryEntry {
   /** The principal's id (an official's id, or `system:…` for schedules). */
   actor: string;
   actorName: string;
-  /** The authority the actor used, as recorded, e.g. "lead owner", "unit_admin of 26740", "schedule". */
+  /** The authority the actor used, as people read it, e.g. "Chủ tịch Ủy ban MTTQ Phường Sài Gòn". */
   authority: string;
+  /** The authority as recorded, for programs, e.g. "unit_admin of 26740", "lead owner", "schedule". */
+  authorityCode: string;
   /** The domain event name, e.g. "TaskAssigned". */
   event: string;
+  /** What was done, in Vietnamese, e.g. "Giao nhiệm vụ". */
+  action: string;
   /** What the event recorded, field by field (ids and actor left out); an empty value = the field was cleared. */
   changes: { field: string; value: string }[];
   correlationId: string;
@@ -37,8 +42,10 @@ function toEntry(envelope: Envelope): HistoryEntry | null {
     at: envelope.time,
     actor: envelope.actor,
     actorName: by.name,
-    authority: by.authority,
+    authority: authorityLabel(by.authority),
+    authorityCode: by.authority,
     event: event.type,
+    action: TASK_EVENT_LABELS[event.type],
     changes,
     correlationId: envelope.correlationid,
   };
