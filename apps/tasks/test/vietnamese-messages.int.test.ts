@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { SAI_GON, people, startTasks } from "./support/tasks-fixture";
 import { completeTask, mutation, type Payload } from "./support/operations";
 
-type Refusal = Payload & { fields?: { path: string[]; message: string }[] };
+type Refusal = Omit<Payload, "fields"> & { fields?: { path: string[]; message: string }[] };
 const ENGLISH = /\b(must|cannot|not found|may not|invalid|required|at least|at most|unknown|the task|you)\b/i;
 
 /** Every message a refusal carries: its summary and each field's. */

@@ -1,6 +1,5 @@
 import type { InputFieldRef, SchemaTypes } from "@pothos/core";
 import { z } from "zod";
-import { ValidationError } from "./errors";
 
 /**
  * The input fields every service asks for — text, id, unit, date, money — declared once each: the zod rule that
@@ -102,21 +101,3 @@ export function updateShapeOf<Fields extends InputFields>(
 
 /** null and absent both "not given" for one field outside a record of inputs. */
 export const optionalInput = absentWhenNull;
-
-/**
- * Parses input with a zod schema; a refusal is a ValidationError naming each field path, its message in Vietnamese
- * (the field rules above carry their own; zod's defaults come in the language its config sets).
- */
-export function parseFields<Schema extends z.ZodType>(
-  schema: Schema,
-  input: unknown,
-  pathPrefix: string[] = [],
-): z.output<Schema> | ValidationError {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({ path: [...pathPrefix, ...issue.path.map(String)], message: issue.message }));
-  return new ValidationError(
-    fields,
-    `Dữ liệu chưa hợp lệ: ${fields.map((field) => `${field.path.join(".") || "(dữ liệu)"}: ${field.message}`).join("; ")}`,
-  );
-}

@@ -2,14 +2,13 @@ import { printSchema } from "graphql";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createBuilder, toSubgraphSchema } from "../src/builder";
-import { ValidationError } from "../src/errors";
+import { parseInput, ValidationError } from "../src/errors";
 import {
   addShapeOf,
   dateInput,
   idInput,
   inputFieldsOf,
   moneyInput,
-  parseFields,
   textInput,
   unitInput,
   updateShapeOf,
@@ -46,7 +45,7 @@ describe("input field helpers", () => {
   });
 
   it("refuse bad values with the path of each field", () => {
-    const refused = parseFields(z.object(addShapeOf(FIELDS)), { note: "   ", unit: "123", due: "2026-02-30", budget: 1.5 }, ["input"]);
+    const refused = parseInput(z.object(addShapeOf(FIELDS)), { note: "   ", unit: "123", due: "2026-02-30", budget: 1.5 }, ["input"]);
     expect(refused).toBeInstanceOf(ValidationError);
     expect((refused as ValidationError).fields.map((field) => field.path.join("."))).toEqual([
       "input.note",
@@ -54,6 +53,6 @@ describe("input field helpers", () => {
       "input.due",
       "input.budget",
     ]);
-    expect(parseFields(z.object(addShapeOf(FIELDS)), { budget: 250_000_000_000 })).toEqual({ budget: 250_000_000_000 });
+    expect(parseInput(z.object(addShapeOf(FIELDS)), { budget: 250_000_000_000 })).toEqual({ budget: 250_000_000_000 });
   });
 });

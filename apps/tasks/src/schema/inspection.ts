@@ -3,8 +3,14 @@ import { FINDING_SEVERITIES } from "@lienthong/contracts/tasks";
 import { payload } from "@lienthong/subgraph/common-types";
 import { resolveOffsetPage } from "@lienthong/subgraph/connections";
 import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
-import { ConflictError, InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError } from "@lienthong/subgraph/errors";
-import { parseFields } from "@lienthong/subgraph/input-fields";
+import {
+  ConflictError,
+  InvalidTransitionError,
+  NotAllowedError,
+  NotFoundError,
+  ValidationError,
+  parseInput,
+} from "@lienthong/subgraph/errors";
 import { INSPECTION_STATUSES, mayReadInspection, type Finding, type FollowUp, type Inspection } from "../inspections/inspection";
 import type { InspectionCommands } from "../inspections/inspection-commands";
 import type { InspectionFilter, InspectionQueries } from "../inspections/inspection-store";
@@ -151,7 +157,7 @@ export function addInspectionSchema(builder: TasksBuilder, refs: ExternalRefs, t
       args: { input: t.arg({ type: PlanInput, required: true }) },
       errors: payload("inspection", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseFields(planInspectionInput, input);
+        const parsed = parseInput(planInspectionInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         return valueOrThrow(await deps.inspectionCommands.plan(parsed, callerOf(ctx)));
       },
@@ -163,7 +169,7 @@ export function addInspectionSchema(builder: TasksBuilder, refs: ExternalRefs, t
       args: { input: t.arg({ type: RecordInput, required: true }) },
       errors: payload("inspection", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseFields(recordFindingsInput, input);
+        const parsed = parseInput(recordFindingsInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         const findings = parsed.findings.map(({ followUp, ...finding }) => (followUp ? { ...finding, followUp } : finding));
         return valueOrThrow(await deps.inspectionCommands.recordFindings(parsed.id, findings, callerOf(ctx)));

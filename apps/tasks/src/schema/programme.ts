@@ -2,9 +2,16 @@ import { mayReadUnit, type Principal } from "@lienthong/auth/principal";
 import { payload } from "@lienthong/subgraph/common-types";
 import { resolveOffsetPage } from "@lienthong/subgraph/connections";
 import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
-import { ConflictError, InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError } from "@lienthong/subgraph/errors";
+import {
+  ConflictError,
+  InvalidTransitionError,
+  NotAllowedError,
+  NotFoundError,
+  ValidationError,
+  parseInput,
+} from "@lienthong/subgraph/errors";
 import { z } from "zod";
-import { dateSchema, optionalInput, parseFields, textSchema, unitSchema } from "@lienthong/subgraph/input-fields";
+import { dateSchema, optionalInput, textSchema, unitSchema } from "@lienthong/subgraph/input-fields";
 import { CITY_UNIT } from "../programmes/issuing-unit";
 import type { ActionProgramme } from "../programmes/programme";
 import type { ProgrammeCommands } from "../programmes/programme-commands";
@@ -176,7 +183,7 @@ export function addProgrammeSchema(
       args: { input: t.arg({ type: CreateInput, required: true }) },
       errors: payload("actionProgramme", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseFields(createInput, input);
+        const parsed = parseInput(createInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         const { issuingUnit, ...rest } = parsed;
         return valueOrThrow(await deps.commands.create(issuingUnit ?? CITY_UNIT, defined(rest), callerOf(ctx)));
@@ -187,7 +194,7 @@ export function addProgrammeSchema(
       args: { input: t.arg({ type: UpdateInput, required: true }) },
       errors: payload("actionProgramme", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseFields(updateInput, input);
+        const parsed = parseInput(updateInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         const { id, ...changes } = parsed;
         return valueOrThrow(await deps.commands.update(id, defined(changes), callerOf(ctx)));
@@ -198,7 +205,7 @@ export function addProgrammeSchema(
       args: { input: t.arg({ type: CloseInput, required: true }) },
       errors: payload("actionProgramme", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseFields(closeInput, input);
+        const parsed = parseInput(closeInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         return valueOrThrow(await deps.commands.close(parsed.id, parsed.reason, callerOf(ctx)));
       },

@@ -1,7 +1,13 @@
 import { payload } from "@lienthong/subgraph/common-types";
 import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
-import { ConflictError, InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError } from "@lienthong/subgraph/errors";
-import { parseFields } from "@lienthong/subgraph/input-fields";
+import {
+  ConflictError,
+  InvalidTransitionError,
+  NotAllowedError,
+  NotFoundError,
+  ValidationError,
+  parseInput,
+} from "@lienthong/subgraph/errors";
 import type { SupervisionCommands } from "../supervision/supervision-commands";
 import { callerOf } from "./access";
 import type { TasksBuilder } from "./builder";
@@ -38,7 +44,7 @@ export function addSupervisionMutations(builder: TasksBuilder, types: Supervisio
       args: { input: t.arg({ type: StartInput, required: true }) },
       errors: payload("supervision", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseFields(startSupervisionInput, input);
+        const parsed = parseInput(startSupervisionInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         return valueOrThrow(await commands.start(parsed, callerOf(ctx)));
       },
@@ -49,7 +55,7 @@ export function addSupervisionMutations(builder: TasksBuilder, types: Supervisio
       args: { input: t.arg({ type: IssueInput, required: true }) },
       errors: payload("recommendation", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseFields(issueRecommendationInput, input);
+        const parsed = parseInput(issueRecommendationInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         return valueOrThrow(await commands.issueRecommendation(parsed, callerOf(ctx)));
       },
@@ -60,7 +66,7 @@ export function addSupervisionMutations(builder: TasksBuilder, types: Supervisio
       args: { input: t.arg({ type: AnswerInput, required: true }) },
       errors: payload("recommendation", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseFields(answerRecommendationInput, input);
+        const parsed = parseInput(answerRecommendationInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         return valueOrThrow(await commands.answerRecommendation(parsed.id, parsed.answer, callerOf(ctx)));
       },

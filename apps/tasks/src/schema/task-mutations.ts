@@ -3,8 +3,15 @@ import type { z } from "zod";
 import type { SubgraphTypes } from "@lienthong/subgraph/builder";
 import { payload } from "@lienthong/subgraph/common-types";
 import { valueOrThrow } from "@lienthong/subgraph/domain-errors";
-import { ConflictError, InvalidTransitionError, NotAllowedError, NotFoundError, ValidationError } from "@lienthong/subgraph/errors";
-import { inputFieldsOf, parseFields } from "@lienthong/subgraph/input-fields";
+import {
+  ConflictError,
+  InvalidTransitionError,
+  NotAllowedError,
+  NotFoundError,
+  ValidationError,
+  parseInput,
+} from "@lienthong/subgraph/errors";
+import { inputFieldsOf } from "@lienthong/subgraph/input-fields";
 import type { TaskCommands } from "../tasks/task-commands";
 import type { StoredTask } from "../tasks/task-store";
 import type { ClearableTaskField, TaskChanges, TaskCommand, TaskDetails } from "../tasks/task-types";
@@ -54,7 +61,7 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
       args: { input: t.arg({ type: AddTaskInput, required: true }) },
       errors: payload("task", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseFields(inputs.addTaskInput, input);
+        const parsed = parseInput(inputs.addTaskInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         const { unit, programme, ...details } = parsed;
         return valueOrThrow(
@@ -70,7 +77,7 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
       args: { input: t.arg({ type: UpdateTaskInput, required: true }) },
       errors: payload("task", ...ERRORS),
       resolve: async (_root, { input }, ctx) => {
-        const parsed = parseFields(inputs.updateTaskInput, input);
+        const parsed = parseInput(inputs.updateTaskInput, input);
         if (parsed instanceof ValidationError) throw parsed;
         const { id, ...fields } = parsed;
         return valueOrThrow(await commands.run({ type: "UpdateTask", taskId: id, ...toUpdate(fields) }, callerOf(ctx)));
@@ -95,7 +102,7 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
         args: { input: t.arg({ type: Input, required: true }) },
         errors: payload("task", ...extraErrors, ...ERRORS),
         resolve: async (_root, { input }, ctx): Promise<StoredTask> => {
-          const parsed = parseFields(schema, input);
+          const parsed = parseInput(schema, input);
           if (parsed instanceof ValidationError) throw parsed;
           return valueOrChecklistError(await commands.run(toCommand(parsed), callerOf(ctx)));
         },
