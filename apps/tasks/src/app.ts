@@ -151,7 +151,6 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
     taskCommands,
     programmeCommands,
     checklist,
-    flush: (taskId) => relay.drain(TASKS, taskId),
     inspections,
     inspectionCommands,
     supervisions,

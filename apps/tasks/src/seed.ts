@@ -26,6 +26,8 @@ export interface SeedOutcome {
   tasks: number;
 }
 
+const DAY_MS = 86_400_000;
+
 type Stage = "DRAFT" | "ASSIGNED" | "IN_PROGRESS" | "SUBMITTED" | "DONE_ON_TIME" | "DONE_LATE" | "OVERDUE" | "CANCELLED";
 
 const PLAN: { title: string; deliverable: string; expectedResult: string; dueInDays: number; stage: Stage }[] = [
@@ -148,7 +150,10 @@ export async function seedTasks(app: TasksApp, options: SeedOptions): Promise<Se
         milestones: [],
         priority: "NORMAL",
       };
-      const task = must(await app.taskCommands.add({ unit: ward, programmeId: programme.id, details }, adminCaller));
+      // A task already past its deadline was added and assigned two weeks before that deadline, as an office would have.
+      const planner =
+        step.dueInDays < 0 ? { ...adminCaller, at: new Date(options.now.getTime() + (step.dueInDays - 14) * DAY_MS) } : adminCaller;
+      const task = must(await app.taskCommands.add({ unit: ward, programmeId: programme.id, details }, planner));
       tasks += 1;
       const run = async (caller: Caller, command: Parameters<TasksApp["taskCommands"]["run"]>[0]) =>
         must(await app.taskCommands.run(command, caller));
@@ -157,7 +162,7 @@ export async function seedTasks(app: TasksApp, options: SeedOptions): Promise<Se
         await run(adminCaller, { type: "CancelTask", taskId: task.id, reason: "Lồng ghép vào hoạt động kỷ niệm Ngày hội Đại đoàn kết" });
         continue;
       }
-      await run(adminCaller, { type: "AssignTask", taskId: task.id });
+      await run(planner, { type: "AssignTask", taskId: task.id });
       if (step.stage === "ASSIGNED") continue;
       await run(leadCaller, { type: "AcceptTask", taskId: task.id });
       await run(leadCaller, {

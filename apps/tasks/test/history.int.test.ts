@@ -24,19 +24,37 @@ describe("history", () => {
     const history = await lan.request<{
       task: {
         deadline: string;
-        history: { event: string; actor: string; actorName: string; authority: string; changes: { field: string; value: string }[] }[];
+        history: {
+          event: string;
+          action: string;
+          actor: string;
+          actorName: string;
+          authority: string;
+          authorityCode: string;
+          changes: { field: string; value: string }[];
+        }[];
       };
-    }>(`query($id: ID!) { task(id: $id) { deadline history { version at event actor actorName authority changes { field value } } } }`, {
-      id,
-    });
+    }>(
+      `query($id: ID!) { task(id: $id) { deadline history { version at event action actor actorName authority authorityCode changes { field value } } } }`,
+      {
+        id,
+      },
+    );
     const entries = history.data?.task.history ?? [];
-    expect(entries.map((entry) => [entry.event, entry.actor, entry.authority])).toEqual([
+    expect(entries.map((entry) => [entry.event, entry.actor, entry.authorityCode])).toEqual([
       ["TaskAdded", "sg-officer", `unit_officer of ${SAI_GON}`],
       ["TaskAssigned", "sg-officer", `unit_officer of ${SAI_GON}`],
       ["TaskAccepted", "o-lan", "lead owner"],
       ["TaskExtensionRequested", "o-lan", "lead owner"],
       ["TaskExtensionGranted", "sg-admin", `unit_admin of ${SAI_GON}`],
     ]);
+    // Who and on whose authority as people read it, from the shared labels.
+    expect(entries[4]).toMatchObject({
+      action: "Đồng ý gia hạn",
+      actorName: people.sgAdmin.name,
+      authority: "Chủ tịch Ủy ban MTTQ Phường Sài Gòn",
+    });
+    expect(entries[2]?.authority).toBe("Người chủ trì nhiệm vụ");
     expect(entries[4]?.changes).toContainEqual({ field: "newDeadline", value: "2026-03-31" });
     expect(history.data?.task.deadline).toBe("2026-03-31");
 

@@ -97,13 +97,13 @@ describe("an inspection", () => {
       `{ _entities(representations: [{ __typename: "Unit", code: "${SAI_GON}" }]) { ... on Unit { tasks { totalCount } inspections { totalCount } } } }`,
     );
     expect(unit.data?._entities[0]).toEqual({ tasks: { totalCount: 1 }, inspections: { totalCount: 1 } });
-    const history = await ward.request<{ task: { history: { event: string; actor: string; authority: string }[] } }>(
-      `query($id: ID!) { task(id: $id) { history { event actor authority } } }`,
+    const history = await ward.request<{ task: { history: { event: string; actor: string; authorityCode: string }[] } }>(
+      `query($id: ID!) { task(id: $id) { history { event actor authorityCode } } }`,
       { id: followUpTaskId(id, 0) },
     );
     expect(history.data?.task.history).toEqual([
-      { event: "TaskAdded", actor: people.inspector.sub, authority: `follow-up of inspection ${id}` },
-      { event: "TaskAssigned", actor: people.inspector.sub, authority: `follow-up of inspection ${id}` },
+      { event: "TaskAdded", actor: people.inspector.sub, authorityCode: `follow-up of inspection ${id}` },
+      { event: "TaskAssigned", actor: people.inspector.sub, authorityCode: `follow-up of inspection ${id}` },
     ]);
     const accepted = await (
       await service.as(people.lan)
@@ -147,12 +147,10 @@ describe("an inspection", () => {
     expect(read.data).toEqual({ inspection: null, inspections: { totalCount: 0 }, _entities: [{ inspections: { totalCount: 0 } }] });
     const changed = await other.request<Recorded>(RECORD, { input: { id, findings } });
     const missing = await other.request<Recorded>(RECORD, { input: { id: "no-such-inspection", findings } });
-    expect(changed.data?.recordInspectionFindings).toEqual({
-      __typename: "NotFoundError",
-      code: "NOT_FOUND",
-      message: `inspection ${id} not found`,
-    });
-    expect(missing.data?.recordInspectionFindings.__typename).toBe("NotFoundError");
+    expect(changed.data?.recordInspectionFindings).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
+    expect(changed.data?.recordInspectionFindings.message?.replace(id, "?")).toBe(
+      missing.data?.recordInspectionFindings.message?.replace("no-such-inspection", "?"),
+    );
     expect((await other.request<Planned>(PLAN, { input: { ...plan, inspectedUnit: BA_DIEM } })).data?.planInspection.code).toBe(
       "NOT_ALLOWED",
     );

@@ -112,8 +112,8 @@ describe("another ward", () => {
     expect(read.data).toEqual({ task: null, tasks: { totalCount: 0 } });
     const cancel = await other.request<Result<"cancelTask">>(mutation("cancelTask"), { input: { id, reason: "thử" } });
     const missing = await other.request<Result<"cancelTask">>(mutation("cancelTask"), { input: { id: "no-such-task", reason: "thử" } });
-    expect(cancel.data?.cancelTask).toEqual({ __typename: "NotFoundError", code: "NOT_FOUND", message: `task ${id} not found` });
-    expect(missing.data?.cancelTask.__typename).toBe("NotFoundError");
+    expect(cancel.data?.cancelTask).toMatchObject({ __typename: "NotFoundError", code: "NOT_FOUND" });
+    expect(cancel.data?.cancelTask.message?.replace(id, "?")).toBe(missing.data?.cancelTask.message?.replace("no-such-task", "?"));
     const units = await other.request(
       `{ _entities(representations: [{ __typename: "Unit", code: "${SAI_GON}" }]) { ... on Unit { tasks { totalCount } taskSummary { total } } } }`,
     );

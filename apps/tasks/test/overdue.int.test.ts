@@ -112,7 +112,8 @@ describe("reports", () => {
     );
     expect(csv.status).toBe(200);
     expect(await csv.text()).toBe(
-      `unit,done_on_time,done_late,in_progress_within_deadline,overdue_not_done,total,overdue_share\r\n${SAI_GON},0,0,0,1,1,1.0000\r\n`,
+      "Mã đơn vị,Đơn vị,Hoàn thành đúng hạn,Hoàn thành quá hạn,Đang thực hiện trong hạn,Quá hạn chưa hoàn thành,Tổng số,Tỷ lệ quá hạn\r\n" +
+        `${SAI_GON},Phường Sài Gòn,0,0,0,1,1,1.0000\r\n`,
     );
 
     const forbidden = await service.fetch(
@@ -123,6 +124,6 @@ describe("reports", () => {
     expect(forbidden.status).toBe(403);
     expect((await service.fetch(new Request("http://in-process.test/reports/tasks.csv"))).status).toBe(401);
     const wardReport = await (await service.as(people.bdOfficer)).request(`{ taskReport(units: ["${SAI_GON}"]) { summary { total } } }`);
-    expect(wardReport.errors?.[0]?.message).toContain("may not read");
+    expect(wardReport.errors?.[0]).toMatchObject({ path: ["taskReport"], extensions: { code: "FORBIDDEN" } });
   });
 });

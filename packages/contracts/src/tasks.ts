@@ -17,8 +17,11 @@ export const TASK_COMPLETIONS = ["ON_TIME", "LATE"] as const;
 
 const milestone = z.object({ title: text, due: isoDate });
 
-/** Every detail of a task that may be filled in while it is a draft; absent = not given yet. */
-const taskDetails = z.object({
+/**
+ * Every detail of a task that may be filled in while it is a draft; absent = not given yet. The one declaration
+ * of a task's details: the events below, the tasks service's state and its stored documents all derive from it.
+ */
+export const taskDetails = z.object({
   title: text,
   description: text.optional(),
   leadOwner: id.optional(),
@@ -31,19 +34,20 @@ const taskDetails = z.object({
   responsibility: text.optional(),
   authority: text.optional(),
   parentTaskId: id.optional(),
+  /** Số hiệu of the document that assigns the task, e.g. "125/KH-MTTQ" (added later: optional, so v1 consumers keep working). */
+  documentNumber: text.optional(),
 });
 
+type TaskDetailShape = (typeof taskDetails)["shape"];
+/** A detail a task may lack: one declared optional above. */
+export type ClearableTaskField = {
+  [Field in keyof TaskDetailShape]: TaskDetailShape[Field] extends z.ZodOptional ? Field : never;
+}[keyof TaskDetailShape];
+
 /** The optional details a draft's update may clear (leave without a value); title, owners list, milestones and priority are never absent. */
-export const CLEARABLE_TASK_FIELDS = [
-  "description",
-  "leadOwner",
-  "deliverable",
-  "expectedResult",
-  "deadline",
-  "responsibility",
-  "authority",
-  "parentTaskId",
-] as const;
+export const CLEARABLE_TASK_FIELDS = Object.entries(taskDetails.shape)
+  .filter(([, schema]) => schema instanceof z.ZodOptional)
+  .map(([field]) => field) as [ClearableTaskField, ...ClearableTaskField[]];
 
 const target = z.object({
   indicator: text,
@@ -134,6 +138,8 @@ export const taskProgressReported = declareEvent({
     percent: z.number().int().min(0).max(100),
     note: text,
     evidence: z.array(z.url()),
+    /** Why the percent went down; given exactly when it did (added later, optional for v1 consumers). */
+    decreaseReason: text.optional(),
     reportedAt: instant,
     by,
   }),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { inspectionFindingsRecorded, oversightEvents, recommendationAnswered, tasksEvents } from "../src/tasks";
+import {
+  CLEARABLE_TASK_FIELDS,
+  inspectionFindingsRecorded,
+  taskDetails,
+  oversightEvents,
+  recommendationAnswered,
+  tasksEvents,
+} from "../src/tasks";
 
 describe("tasks service events", () => {
   it("each have their own type and a subject in the LT_TASKS stream", () => {
@@ -31,5 +38,12 @@ describe("tasks service events", () => {
         findings: [{ summary: "Thiếu biên bản", severity: "MODERATE", followUp: withoutDeadline }],
       }).success,
     ).toBe(false);
+  });
+
+  it("let an update clear every optional detail of a task and nothing it always has", () => {
+    const optional = Object.entries(taskDetails.shape).filter(([, schema]) => schema.safeParse(undefined).success);
+    expect(CLEARABLE_TASK_FIELDS).toEqual(optional.map(([field]) => field));
+    expect(CLEARABLE_TASK_FIELDS).toEqual(expect.arrayContaining(["description", "leadOwner", "deadline", "parentTaskId"]));
+    expect(CLEARABLE_TASK_FIELDS.some((field) => ["title", "coOwners", "milestones", "priority"].includes(field))).toBe(false);
   });
 });

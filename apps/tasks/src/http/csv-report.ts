@@ -8,7 +8,7 @@ type App = Parameters<NonNullable<SubgraphOptions["routes"]>>[0];
 /** `units=26740,27592` in a report URL. */
 export const unitsParameter = z
   .string()
-  .regex(/^\d{5}(,\d{5})*$/, "must be comma-separated 5-digit unit codes")
+  .regex(/^\d{5}(,\d{5})*$/, "Phải là các mã đơn vị 5 chữ số, cách nhau bằng dấu phẩy.")
   .transform((value) => value.split(","))
   .optional();
 
@@ -27,11 +27,11 @@ export function addCsvReport<Query>(
 ): void {
   app.get(options.path, async (c) => {
     const principal = c.var.principal;
-    if (principal === null) return c.json({ error: { code: "UNAUTHENTICATED", message: "Authentication required." } }, 401);
+    if (principal === null) return c.json({ error: { code: "UNAUTHENTICATED", message: "Cần đăng nhập (gửi kèm mã xác thực)." } }, 401);
     const parsed = options.query.safeParse(c.req.query());
     if (!parsed.success) {
       const fields = parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
-      return c.json({ error: { code: "VALIDATION", message: "The query is invalid.", fields } }, 400);
+      return c.json({ error: { code: "VALIDATION", message: "Tham số truy vấn chưa hợp lệ.", fields } }, 400);
     }
     const csv = await options.produce(principal, parsed.data);
     if (!csv.ok) return c.json({ error: { code: csv.error.code, message: csv.error.message } }, 403);

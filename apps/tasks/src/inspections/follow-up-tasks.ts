@@ -41,7 +41,8 @@ export function createFollowUpTasks(deps: {
     const asCity: Principal = { sub: caller.principal.sub, name: caller.principal.name, roles: ["city_admin"], units: ["*"] };
     const context: FollowUpContext = {
       principal: asCity,
-      now: deps.clock.now(),
+      // Decided as of the findings: a deadline the inspection accepted then is not refused when the task opens later.
+      now: inspection.findingsRecordedAt === undefined ? deps.clock.now() : new Date(inspection.findingsRecordedAt),
       checklist: deps.policy.checklist,
       reminderOffsets: deps.policy.reminderOffsets,
       knownUnits: deps.knownUnits,

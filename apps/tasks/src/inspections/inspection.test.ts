@@ -102,7 +102,7 @@ describe("planning an inspection", () => {
   it("refuses a unit code that is not one of the official units", () => {
     given()
       .when({ ...plan, inspectedUnit: "00000" })
-      .thenError({ code: "VALIDATION", fields: [{ path: ["inspectedUnit"], message: 'unknown unit code "00000"' }] });
+      .thenError({ code: "VALIDATION", fields: [{ path: ["inspectedUnit"] }] });
   });
 
   it("adds the lead to the team when left out", () => {
@@ -180,7 +180,7 @@ describe("recording findings", () => {
       .then([{ ...recorded, data: { ...recorded.data, by: { name: people.city.name, authority: "city_admin" } } }]);
     given(planned).when(record, ctxOf(people.otherInspector)).thenError({ code: "NOT_ALLOWED" });
     given(planned).when(record, ctxOf(people.sgAdmin)).thenError({ code: "NOT_ALLOWED" });
-    given(planned).when(record, ctxOf(people.bdAdmin)).thenError({ code: "NOT_FOUND", message: "inspection i-1 not found" });
+    given(planned).when(record, ctxOf(people.bdAdmin)).thenError({ code: "NOT_FOUND" });
     given().when(record).thenError({ code: "NOT_FOUND" });
   });
 });

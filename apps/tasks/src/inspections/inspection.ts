@@ -1,19 +1,11 @@
 import type { z } from "zod";
 import { hasRole, mayReadUnit, type Principal } from "@lienthong/auth/principal";
 import { vnDate } from "@lienthong/calendar/working-days";
-import {
-  fail,
-  invalidTransition,
-  notAllowed,
-  notFound,
-  ok,
-  validationError,
-  type FieldProblem,
-  type Result,
-} from "@lienthong/contracts/errors";
+import { fail, notAllowed, notFound, ok, validationError, type FieldProblem, type Result } from "@lienthong/contracts/errors";
 import type { FINDING_SEVERITIES, inspectionFindingsRecorded, inspectionPlanned } from "@lienthong/contracts/tasks";
 import { officialProblem, ownerProblems, type OfficialsById } from "../officials/official";
 import { CHECKLIST_FIELDS, missingItems, type ChecklistItem } from "../tasks/checklist";
+import { refusedTransition } from "../tasks/messages";
 import { unknownUnitProblems, type KnownUnits } from "../units/known-units";
 
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
@@ -112,8 +104,9 @@ export function decide(command: InspectionCommand, state: Inspection | null, ctx
   switch (command.type) {
     case "PlanInspection": {
       const authority = plannerAuthority(ctx.principal);
-      if (authority === null) return fail(notAllowed("only the city (a city admin or an inspector) plans inspections of wards"));
-      if (state !== null) return fail(invalidTransition(state.status.toLowerCase().replace("_", " "), "plan"));
+      if (authority === null)
+        return fail(notAllowed("Chỉ Ủy ban MTTQ Thành phố (lãnh đạo hoặc cán bộ kiểm tra) lập kế hoạch kiểm tra các phường."));
+      if (state !== null) return fail(refusedTransition(state.status.toLowerCase().replace("_", " "), "plan", "Cuộc kiểm tra này đã có."));
       const problems = [
         ...unknownUnitProblems("inspectedUnit", command.inspectedUnit, ctx.knownUnits),
         ...teamProblems(command, ctx.officials),
@@ -125,13 +118,23 @@ export function decide(command: InspectionCommand, state: Inspection | null, ctx
     }
     case "RecordInspectionFindings": {
       // Another ward's inspection answers exactly like a missing one.
-      if (state === null || !mayReadInspection(ctx.principal, state)) return fail(notFound(`inspection ${command.inspectionId} not found`));
+      if (state === null || !mayReadInspection(ctx.principal, state))
+        return fail(notFound(`Không tìm thấy cuộc kiểm tra ${command.inspectionId}.`));
       const authority = recorderAuthority(ctx.principal, state);
-      if (authority === null) return fail(notAllowed("only a city admin or an inspector on the team records findings"));
+      if (authority === null)
+        return fail(notAllowed("Chỉ lãnh đạo Ủy ban MTTQ Thành phố hoặc thành viên đoàn kiểm tra ghi kết quả kiểm tra."));
       const findings = withTaskIds(state.id, command.findings);
       if (state.status === "FINDINGS_RECORDED") {
         // The same findings again is a retry: nothing new to record; the caller still gets the follow-up tasks.
-        return sameJson(findings, state.findings) ? ok([]) : fail(invalidTransition("findings recorded", "record different findings"));
+        return sameJson(findings, state.findings)
+          ? ok([])
+          : fail(
+              refusedTransition(
+                "findings recorded",
+                "record different findings",
+                "Kết quả kiểm tra đã được ghi; không thể ghi kết quả khác.",
+              ),
+            );
       }
       const problems = findingProblems(command.findings, state.inspectedUnit, ctx);
       if (problems.length > 0) return fail(validationError(problems));
@@ -179,7 +182,7 @@ function withTaskIds(inspectionId: string, findings: FindingInput[]): Finding[] 
 
 /** Every follow-up must be assignable at once: its checklist complete and its deadline not already past. */
 function findingProblems(findings: FindingInput[], inspectedUnit: string, ctx: InspectionContext): FieldProblem[] {
-  if (findings.length === 0) return [{ path: ["findings"], message: "record at least one finding" }];
+  if (findings.length === 0) return [{ path: ["findings"], message: "Hãy ghi ít nhất một kết quả kiểm tra." }];
   const today = vnDate(ctx.now);
   return findings.flatMap((finding, index) => {
     const { followUp } = finding;
@@ -189,7 +192,8 @@ function findingProblems(findings: FindingInput[], inspectedUnit: string, ctx: I
       path: [...path, CHECKLIST_FIELDS[item].field],
       message: CHECKLIST_FIELDS[item].missing,
     }));
-    const late = followUp.deadline < today ? [{ path: [...path, "deadline"], message: `must not be before today (${today})` }] : [];
+    const late =
+      followUp.deadline < today ? [{ path: [...path, "deadline"], message: `Hạn hoàn thành không được trước hôm nay (${today}).` }] : [];
     const owner =
       followUp.leadOwner.trim() === "" ? [] : ownerProblems({ leadOwner: followUp.leadOwner }, inspectedUnit, ctx.officials, path);
     return [...missing, ...late, ...owner];

@@ -48,7 +48,7 @@ describe("action programmes", () => {
     const create: ProgrammeCommand = { type: "CreateActionProgramme", programmeId: "p-1", issuingUnit: "00000", details };
     given()
       .when(create, { principal: city, knownUnits })
-      .thenError({ code: "VALIDATION", fields: [{ path: ["issuingUnit"], message: 'unknown unit code "00000"' }] });
+      .thenError({ code: "VALIDATION", fields: [{ path: ["issuingUnit"] }] });
     const { state } = given()
       .when({ ...create, issuingUnit: "*" }, { principal: city, knownUnits })
       .then([

@@ -1,7 +1,9 @@
 import type { z } from "zod";
 import { hasRole, mayActInUnit, type Principal } from "@lienthong/auth/principal";
 import type { actionProgrammeClosed, actionProgrammeCreated, actionProgrammeUpdated } from "@lienthong/contracts/tasks";
-import { fail, invalidTransition, notAllowed, notFound, ok, validationError, type Result } from "@lienthong/contracts/errors";
+import { unitLabel } from "@lienthong/contracts/labels";
+import { fail, notAllowed, notFound, ok, validationError, type Result } from "@lienthong/contracts/errors";
+import { refusedTransition } from "../tasks/messages";
 import { unknownUnitProblems, type KnownUnits } from "../units/known-units";
 import { CITY_UNIT } from "./issuing-unit";
 
@@ -61,9 +63,11 @@ export function programmeAuthority(principal: Principal, issuingUnit: string): s
   return null;
 }
 
+const CLOSED_MESSAGE = "Chương trình hành động đã kết thúc.";
+
 function periodProblem(details: Partial<ProgrammeDetails>) {
   if (details.periodFrom && details.periodTo && details.periodTo < details.periodFrom) {
-    return fail(validationError([{ path: ["periodTo"], message: "must not be before periodFrom" }]));
+    return fail(validationError([{ path: ["periodTo"], message: "Ngày kết thúc không được trước ngày bắt đầu." }]));
   }
   return null;
 }
@@ -75,8 +79,9 @@ export function decide(command: ProgrammeCommand, state: ActionProgramme | null,
       const unknownUnit = command.issuingUnit === CITY_UNIT ? [] : unknownUnitProblems("issuingUnit", command.issuingUnit, ctx.knownUnits);
       if (unknownUnit.length > 0) return fail(validationError(unknownUnit));
       const authority = programmeAuthority(ctx.principal, command.issuingUnit);
-      if (authority === null) return fail(notAllowed("you may not create programmes for this unit"));
-      if (state !== null) return fail(invalidTransition("created", "create"));
+      if (authority === null)
+        return fail(notAllowed(`Bạn không có quyền lập chương trình hành động của ${unitLabel(command.issuingUnit)}.`));
+      if (state !== null) return fail(refusedTransition("created", "create", "Chương trình hành động này đã có."));
       const problem = periodProblem(command.details);
       if (problem) return problem;
       return ok([
@@ -87,12 +92,12 @@ export function decide(command: ProgrammeCommand, state: ActionProgramme | null,
       ]);
     }
     case "UpdateActionProgramme": {
-      if (state === null) return fail(notFound(`action programme ${command.programmeId} not found`));
+      if (state === null) return fail(notFound(`Không tìm thấy chương trình hành động ${command.programmeId}.`));
       const authority = programmeAuthority(ctx.principal, state.issuingUnit);
-      if (authority === null) return fail(notAllowed("you may not change this programme"));
-      if (state.status === "CLOSED") return fail(invalidTransition("closed", "update"));
+      if (authority === null) return fail(notAllowed("Bạn không có quyền sửa chương trình hành động này."));
+      if (state.status === "CLOSED") return fail(refusedTransition("closed", "update", CLOSED_MESSAGE));
       if (Object.values(command.changes).every((value) => value === undefined)) {
-        return fail(validationError([{ path: ["input"], message: "name at least one field to change" }]));
+        return fail(validationError([{ path: ["input"], message: "Hãy nêu ít nhất một nội dung cần sửa." }]));
       }
       const problem = periodProblem({ ...state, ...command.changes });
       if (problem) return problem;
@@ -104,10 +109,10 @@ export function decide(command: ProgrammeCommand, state: ActionProgramme | null,
       ]);
     }
     case "CloseActionProgramme": {
-      if (state === null) return fail(notFound(`action programme ${command.programmeId} not found`));
+      if (state === null) return fail(notFound(`Không tìm thấy chương trình hành động ${command.programmeId}.`));
       const authority = programmeAuthority(ctx.principal, state.issuingUnit);
-      if (authority === null) return fail(notAllowed("you may not close this programme"));
-      if (state.status === "CLOSED") return fail(invalidTransition("closed", "close"));
+      if (authority === null) return fail(notAllowed("Bạn không có quyền kết thúc chương trình hành động này."));
+      if (state.status === "CLOSED") return fail(refusedTransition("closed", "close", CLOSED_MESSAGE));
       return ok([
         {
           type: "ActionProgrammeClosed",

@@ -1,5 +1,7 @@
 import { mayReadUnit, type Principal } from "@lienthong/auth/principal";
 import { fail, notAllowed, ok, type Result } from "@lienthong/contracts/errors";
+import { unitLabel } from "@lienthong/contracts/labels";
+import { csvText } from "../http/csv-text";
 import { readScopeOf } from "../tasks/read-scope";
 import type { BucketCounts, TaskFilter, TaskQueries } from "../tasks/task-store";
 
@@ -36,7 +38,7 @@ export async function taskReport(
   now: Date,
 ): Promise<Result<UnitSummary[]>> {
   const forbidden = (request.units ?? []).filter((unit) => !mayReadUnit(principal, unit));
-  if (forbidden.length > 0) return fail(notAllowed(`you may not read the tasks of unit ${forbidden.join(", ")}`));
+  if (forbidden.length > 0) return fail(notAllowed(`Bạn không có quyền xem nhiệm vụ của ${forbidden.map(unitLabel).join(", ")}.`));
   const scope = readScopeOf(principal);
   const units = request.units ?? scope?.units;
   const filter: TaskFilter = {
@@ -51,13 +53,23 @@ export async function taskReport(
   return ok(codes.map((unit) => ({ unit, summary: summarise(byUnit.get(unit) ?? empty) })));
 }
 
-const CSV_HEADER = ["unit", "done_on_time", "done_late", "in_progress_within_deadline", "overdue_not_done", "total", "overdue_share"];
+const CSV_HEADER = [
+  "Mã đơn vị",
+  "Đơn vị",
+  "Hoàn thành đúng hạn",
+  "Hoàn thành quá hạn",
+  "Đang thực hiện trong hạn",
+  "Quá hạn chưa hoàn thành",
+  "Tổng số",
+  "Tỷ lệ quá hạn",
+];
 
-/** RFC 4180 text, one row per unit. */
+/** RFC 4180 text with Vietnamese headers, one row per unit (code and name); the share is a fraction, e.g. 0.2500. */
 export function reportCsv(rows: UnitSummary[]): string {
   const lines = rows.map(({ unit, summary }) =>
     [
       unit,
+      csvText(unitLabel(unit)),
       summary.doneOnTime,
       summary.doneLate,
       summary.inProgressWithinDeadline,
@@ -66,5 +78,5 @@ export function reportCsv(rows: UnitSummary[]): string {
       summary.overdueShare.toFixed(4),
     ].join(","),
   );
-  return `${[CSV_HEADER.join(","), ...lines].join("\r\n")}\r\n`;
+  return `${[CSV_HEADER.map(csvText).join(","), ...lines].join("\r\n")}\r\n`;
 }

@@ -10,9 +10,7 @@ export class ChecklistIncompleteError extends DomainError {
   override readonly name = "ChecklistIncompleteError";
 
   constructor(readonly missing: ChecklistItem[]) {
-    super(
-      `The task cannot be assigned until its checklist is complete: ${missing.map((item) => CHECKLIST_FIELDS[item].missing).join("; ")}.`,
-    );
+    super(`Chưa thể giao nhiệm vụ khi còn thiếu: ${missing.map((item) => CHECKLIST_FIELDS[item].missing).join("; ")}.`);
   }
 }
 

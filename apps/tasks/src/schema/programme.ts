@@ -11,6 +11,7 @@ import {
   parseInput,
 } from "@lienthong/subgraph/errors";
 import { z } from "zod";
+import { dateSchema, optionalInput, textSchema, unitSchema } from "@lienthong/subgraph/input-fields";
 import { CITY_UNIT } from "../programmes/issuing-unit";
 import type { ActionProgramme } from "../programmes/programme";
 import type { ProgrammeCommands } from "../programmes/programme-commands";
@@ -21,9 +22,9 @@ import type { TasksBuilder } from "./builder";
 import type { ExternalRefs } from "./refs";
 import type { TaskTypes } from "./task";
 
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
-const date = z.iso.date({ error: "must be a date written YYYY-MM-DD" });
-const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => (value === null ? undefined : value));
+const text = textSchema;
+const date = dateSchema;
+const optional = optionalInput;
 const target = z.object({
   indicator: text(500),
   baseline: optional(z.number()),
@@ -38,9 +39,9 @@ const details = {
   periodTo: optional(date),
   sourceDocument: z.object({ number: text(100), date, issuer: text(300), summary: text(5000) }),
   sourceCongressId: optional(text(100)),
-  targets: z.array(target).max(100, "give at most 100 targets"),
+  targets: z.array(target).max(100, "Chỉ ghi tối đa 100 chỉ tiêu."),
 };
-const createInput = z.object({ issuingUnit: optional(z.string().regex(/^\d{5}$/, "must be a 5-digit unit code")), ...details });
+const createInput = z.object({ issuingUnit: optional(unitSchema), ...details });
 const updateInput = z.object({
   id: text(100),
   title: optional(details.title),

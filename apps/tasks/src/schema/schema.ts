@@ -31,7 +31,6 @@ export interface TasksSchemaDeps {
   taskCommands: TaskCommands;
   programmeCommands: ProgrammeCommands;
   checklist: readonly ChecklistItem[];
-  flush(taskId: string): Promise<void>;
   inspections: InspectionQueries;
   inspectionCommands: InspectionCommands;
   supervisions: SupervisionQueries;

@@ -11,6 +11,7 @@ import {
   ValidationError,
   parseInput,
 } from "@lienthong/subgraph/errors";
+import { inputFieldsOf } from "@lienthong/subgraph/input-fields";
 import type { TaskCommands } from "../tasks/task-commands";
 import type { StoredTask } from "../tasks/task-store";
 import type { ClearableTaskField, TaskChanges, TaskCommand, TaskDetails } from "../tasks/task-types";
@@ -38,17 +39,10 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
     fields: (t) => ({ title: t.string({ required: true }), due: t.field({ type: "Date", required: true }) }),
   });
   const detailFields = (t: Parameters<InputFields>[0]) => ({
-    description: t.string(),
-    leadOwner: t.id({ description: "The one official answering for the task (rõ người)." }),
+    ...inputFieldsOf(t, inputs.TASK_DETAIL_INPUTS),
     coOwners: t.idList(),
-    deliverable: t.string(),
-    expectedResult: t.string(),
-    deadline: t.field({ type: "Date" }),
     milestones: t.field({ type: [MilestoneInput] }),
     priority: t.field({ type: TaskPriorityEnum }),
-    responsibility: t.string(),
-    authority: t.string(),
-    parentTaskId: t.id(),
   });
   const AddTaskInput = builder.inputType("AddTaskInput", {
     description: "In a programme, the programme's issuing unit assigns; otherwise the unit itself.",
@@ -122,12 +116,12 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
   transition(
     "assignTask",
     'DRAFT → ASSIGNED, once the configured "rõ" checklist is complete.',
-    inputs.idInput,
+    inputs.idOnlyInput,
     idOnly,
     (i) => ({ type: "AssignTask", taskId: i.id }),
     [ChecklistIncompleteError],
   );
-  transition("acceptTask", "ASSIGNED → IN_PROGRESS, by the lead owner or the unit.", inputs.idInput, idOnly, (i) => ({
+  transition("acceptTask", "ASSIGNED → IN_PROGRESS, by the lead owner or the unit.", inputs.idOnlyInput, idOnly, (i) => ({
     type: "AcceptTask",
     taskId: i.id,
   }));
@@ -140,8 +134,16 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
       percent: t.int({ required: true }),
       note: t.string({ required: true }),
       evidence: t.stringList({ description: "http(s) links to evidence." }),
+      decreaseReason: t.string({ description: "Why the percent is lower than the last report's; required exactly then." }),
     }),
-    (i) => ({ type: "ReportTaskProgress", taskId: i.id, percent: i.percent, note: i.note, evidence: i.evidence ?? [] }),
+    (i) => ({
+      type: "ReportTaskProgress",
+      taskId: i.id,
+      percent: i.percent,
+      note: i.note,
+      evidence: i.evidence ?? [],
+      ...(i.decreaseReason === undefined ? {} : { decreaseReason: i.decreaseReason }),
+    }),
   );
   transition(
     "submitTask",
@@ -150,7 +152,7 @@ export function addTaskMutations(builder: TasksBuilder, types: TaskTypes, comman
     (t) => ({ id: t.id({ required: true }), note: t.string() }),
     (i) => ({ type: "SubmitTask", taskId: i.id, ...(i.note ? { note: i.note } : {}) }),
   );
-  transition("confirmTask", "SUBMITTED → DONE (ON_TIME or LATE), by the assigning unit or the city.", inputs.idInput, idOnly, (i) => ({
+  transition("confirmTask", "SUBMITTED → DONE (ON_TIME or LATE), by the assigning unit or the city.", inputs.idOnlyInput, idOnly, (i) => ({
     type: "ConfirmTask",
     taskId: i.id,
   }));

@@ -8,8 +8,9 @@ import type { ProgrammeQueries } from "../programmes/programme-store";
 import type { ActionProgramme } from "../programmes/programme";
 import { CHECKLIST_FIELDS, CHECKLIST_ITEMS, missingItems, type ChecklistItem } from "../tasks/checklist";
 import { mayReadTask } from "../tasks/task-access";
+import { TASK_STATUS_LABELS } from "../tasks/messages";
 import { isOverdueAt } from "../tasks/task-deadline";
-import { taskAsOf, taskHistory, type HistoryEntry } from "../tasks/task-history";
+import { taskAsOf, taskHistories, type HistoryEntry } from "../tasks/task-history";
 import type { StoredTask, TaskFilter, TaskQueries } from "../tasks/task-store";
 import { TASK_STATUSES } from "../tasks/task-types";
 import { readScopeOf } from "../tasks/read-scope";
@@ -22,8 +23,6 @@ export interface TaskSchemaDeps {
   tasks: TaskQueries;
   programmes: ProgrammeQueries;
   checklist: readonly ChecklistItem[];
-  /** Relays a task's outbox now, so history read right after a change includes it. */
-  flush(taskId: string): Promise<void>;
 }
 
 /** A task as shown: `asOf` is set for taskAsOf results, so time-dependent fields answer for that moment. */
@@ -85,8 +84,14 @@ export function addTaskSchema(builder: TasksBuilder, refs: ExternalRefs, deps: T
       at: t.expose("at", { type: "DateTime" }),
       actor: t.exposeString("actor", { description: "Id of the acting principal (an official's id, or system:… for schedules)." }),
       actorName: t.exposeString("actorName"),
-      authority: t.exposeString("authority", { description: 'e.g. "lead owner", "unit_admin of 26740", "city_admin", "schedule".' }),
+      authority: t.exposeString("authority", {
+        description: 'On whose authority, in Vietnamese, e.g. "Chủ tịch Ủy ban MTTQ Phường Sài Gòn".',
+      }),
+      authorityCode: t.exposeString("authorityCode", {
+        description: 'The authority as recorded, e.g. "lead owner", "unit_admin of 26740", "schedule".',
+      }),
       event: t.exposeString("event", { description: 'e.g. "TaskAssigned".' }),
+      action: t.exposeString("action", { description: 'What was done, in Vietnamese, e.g. "Giao nhiệm vụ".' }),
       changes: t.field({ type: [HistoryChangeRef], resolve: (entry) => entry.changes }),
     }),
   });
@@ -130,12 +135,17 @@ export function addTaskSchema(builder: TasksBuilder, refs: ExternalRefs, deps: T
       priority: t.expose("priority", { type: TaskPriorityEnum }),
       responsibility: t.exposeString("responsibility", { nullable: true, description: "rõ trách nhiệm (6 rõ)" }),
       authority: t.exposeString("authority", { nullable: true, description: "rõ thẩm quyền (6 rõ)" }),
+      documentNumber: t.exposeString("documentNumber", { nullable: true, description: "Số hiệu văn bản giao nhiệm vụ." }),
       missingChecklistItems: t.field({
         type: [ChecklistItemEnum],
         description: "What the configured checklist still lacks before the task can be assigned.",
         resolve: (task) => missingItems(task, deps.checklist),
       }),
       status: t.expose("status", { type: TaskStatusEnum }),
+      statusLabel: t.string({
+        description: 'The status as people read it, e.g. "Đang thực hiện".',
+        resolve: (task) => TASK_STATUS_LABELS[task.status],
+      }),
       completion: t.expose("completion", { type: TaskCompletionEnum, nullable: true }),
       progress: t.exposeInt("progress", { description: "Percent, from the latest progress report." }),
       lastReport: t.field({ type: ProgressReportRef, nullable: true, resolve: (task) => task.lastReport ?? null }),
@@ -151,9 +161,9 @@ export function addTaskSchema(builder: TasksBuilder, refs: ExternalRefs, deps: T
       history: t.field({
         type: [HistoryEntryRef],
         description: "Every change, oldest first, from the events archive.",
-        resolve: async (task) => {
-          await deps.flush(task.id);
-          const entries = await taskHistory(deps.db, task.id);
+        // One read of the archive and the outboxes for every task on the page; reads never publish.
+        resolve: async (task, _args, ctx) => {
+          const entries = (await loaderOf(ctx, "taskHistory", (ids: readonly string[]) => taskHistories(deps.db, ids)).load(task.id)) ?? [];
           return task.asOf ? entries.filter((entry) => Date.parse(entry.at) <= (task.asOf as Date).getTime()) : entries;
         },
       }),
@@ -185,7 +195,6 @@ export function addTaskSchema(builder: TasksBuilder, refs: ExternalRefs, deps: T
       args: { id: t.arg.id({ required: true }), at: t.arg({ type: "DateTime", required: true }) },
       resolve: async (_root, { id, at }, ctx) => {
         if ((await readable(ctx.principal, String(id))) === null) return null;
-        await deps.flush(String(id));
         const asOf = new Date(at);
         const state = await taskAsOf(deps.db, String(id), asOf);
         return state === null ? null : { ...state, asOf };

@@ -1,5 +1,7 @@
 import { mayReadUnit, type Principal } from "@lienthong/auth/principal";
 import { fail, notAllowed, ok, type Result } from "@lienthong/contracts/errors";
+import { unitLabel } from "@lienthong/contracts/labels";
+import { csvText } from "../http/csv-text";
 import { readScopeOf } from "../tasks/read-scope";
 import type { RecommendationCounts, RecommendationQueries } from "./recommendation-store";
 
@@ -28,19 +30,21 @@ export async function recommendationReport(
   now: Date,
 ): Promise<Result<UnitRecommendationSummary[]>> {
   const forbidden = (units ?? []).filter((unit) => !mayReadUnit(principal, unit));
-  if (forbidden.length > 0) return fail(notAllowed(`you may not read the recommendations of unit ${forbidden.join(", ")}`));
+  if (forbidden.length > 0) return fail(notAllowed(`Bạn không có quyền xem kiến nghị của ${forbidden.map(unitLabel).join(", ")}.`));
   const scoped = units ?? readScopeOf(principal)?.units;
   const byUnit = await queries.countsByUnit({ now, ...(scoped ? { units: scoped } : {}) });
   const codes = units ?? [...byUnit.keys()].sort();
   return ok(codes.map((unit) => ({ unit, summary: summariseRecommendations(byUnit.get(unit) ?? { answered: 0, open: 0, overdue: 0 }) })));
 }
 
-const CSV_HEADER = ["unit", "issued", "answered", "open", "overdue", "overdue_share"];
+const CSV_HEADER = ["Mã đơn vị", "Đơn vị", "Số kiến nghị", "Đã trả lời", "Chưa trả lời", "Quá hạn trả lời", "Tỷ lệ quá hạn"];
 
-/** RFC 4180 text, one row per unit. */
+/** RFC 4180 text with Vietnamese headers, one row per unit (code and name). */
 export function recommendationCsv(rows: UnitRecommendationSummary[]): string {
   const lines = rows.map(({ unit, summary }) =>
-    [unit, summary.issued, summary.answered, summary.open, summary.overdue, summary.overdueShare.toFixed(4)].join(","),
+    [unit, csvText(unitLabel(unit)), summary.issued, summary.answered, summary.open, summary.overdue, summary.overdueShare.toFixed(4)].join(
+      ",",
+    ),
   );
-  return `${[CSV_HEADER.join(","), ...lines].join("\r\n")}\r\n`;
+  return `${[CSV_HEADER.map(csvText).join(","), ...lines].join("\r\n")}\r\n`;
 }

@@ -75,7 +75,7 @@ describe("starting a supervision", () => {
   it("refuses a unit code that is not one of the official units", () => {
     givenSupervision()
       .when({ ...start, supervisedBody: "00000" }, { principal: people.city, knownUnits })
-      .thenError({ code: "VALIDATION", fields: [{ path: ["supervisedBody"], message: 'unknown unit code "00000"' }] });
+      .thenError({ code: "VALIDATION", fields: [{ path: ["supervisedBody"] }] });
   });
 
   it("refuses a period that ends before it starts", () => {
@@ -119,7 +119,7 @@ describe("recommendations", () => {
   });
 
   it("are hidden from another ward as if they did not exist", () => {
-    given(issued).when(answer, ctxOf(people.bdAdmin)).thenError({ code: "NOT_FOUND", message: "recommendation r-1 not found" });
+    given(issued).when(answer, ctxOf(people.bdAdmin)).thenError({ code: "NOT_FOUND" });
   });
 
   it("become overdue once, when the due day has ended unanswered", () => {

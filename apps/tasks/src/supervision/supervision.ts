@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import { hasRole, mayActInUnit, mayReadUnit, type Principal } from "@lienthong/auth/principal";
-import { fail, invalidTransition, notAllowed, ok, validationError, type Result } from "@lienthong/contracts/errors";
+import { fail, notAllowed, ok, validationError, type Result } from "@lienthong/contracts/errors";
+import { unitLabel } from "@lienthong/contracts/labels";
+import { refusedTransition } from "../tasks/messages";
 import type { SUPERVISION_FORMS, supervisionStarted } from "@lienthong/contracts/tasks";
 import { unknownUnitProblems, type KnownUnits } from "../units/known-units";
 
@@ -60,12 +62,12 @@ export function mayReadSupervised(principal: Principal, supervisedBody: string):
 
 export function decide(command: SupervisionCommand, state: Supervision | null, ctx: SupervisionContext): Result<SupervisionEvent[]> {
   const authority = supervisorAuthority(ctx.principal, command.supervisedBody);
-  if (authority === null) return fail(notAllowed(`you may not supervise unit ${command.supervisedBody}`));
-  if (state !== null) return fail(invalidTransition("started", "start"));
+  if (authority === null) return fail(notAllowed(`Bạn không có quyền giám sát ${unitLabel(command.supervisedBody)}.`));
+  if (state !== null) return fail(refusedTransition("started", "start", "Cuộc giám sát này đã có."));
   const unknownUnit = unknownUnitProblems("supervisedBody", command.supervisedBody, ctx.knownUnits);
   if (unknownUnit.length > 0) return fail(validationError(unknownUnit));
   if (command.periodTo < command.periodFrom)
-    return fail(validationError([{ path: ["periodTo"], message: "must not be before periodFrom" }]));
+    return fail(validationError([{ path: ["periodTo"], message: "Ngày kết thúc không được trước ngày bắt đầu." }]));
   const { type: _type, ...data } = command;
   return ok([{ type: "SupervisionStarted", data: { ...data, by: { name: ctx.principal.name, authority } } }]);
 }

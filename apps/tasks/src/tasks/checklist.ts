@@ -16,15 +16,15 @@ export type ChecklistName = keyof typeof CHECKLISTS;
 
 export const CHECKLIST_NAMES = Object.keys(CHECKLISTS) as ChecklistName[];
 
-/** Which task field answers each item, and what to tell the user when it is missing. */
+/** Which task field answers each item, and what to tell the user (in Vietnamese) when it is missing. */
 export const CHECKLIST_FIELDS: Record<ChecklistItem, { field: string; missing: string }> = {
-  TASK: { field: "description", missing: "rõ việc: describe the work to be done" },
-  LEAD_OWNER: { field: "leadOwner", missing: "rõ người: name exactly one lead owner" },
-  DELIVERABLE: { field: "deliverable", missing: "rõ sản phẩm: name the deliverable" },
-  EXPECTED_RESULT: { field: "expectedResult", missing: "rõ kết quả: state the expected result or indicator" },
-  DEADLINE: { field: "deadline", missing: "rõ tiến độ: set a deadline" },
-  RESPONSIBILITY: { field: "responsibility", missing: "rõ trách nhiệm: say who answers for what" },
-  AUTHORITY: { field: "authority", missing: "rõ thẩm quyền: name who has authority to decide" },
+  TASK: { field: "description", missing: "rõ việc: mô tả công việc cần làm" },
+  LEAD_OWNER: { field: "leadOwner", missing: "rõ người: giao cho đúng một người chủ trì" },
+  DELIVERABLE: { field: "deliverable", missing: "rõ sản phẩm: nêu sản phẩm cần có" },
+  EXPECTED_RESULT: { field: "expectedResult", missing: "rõ kết quả: nêu kết quả hoặc chỉ tiêu cần đạt" },
+  DEADLINE: { field: "deadline", missing: "rõ tiến độ: đặt hạn hoàn thành" },
+  RESPONSIBILITY: { field: "responsibility", missing: "rõ trách nhiệm: nêu ai chịu trách nhiệm về việc gì" },
+  AUTHORITY: { field: "authority", missing: "rõ thẩm quyền: nêu ai có thẩm quyền quyết định" },
 };
 
 export interface ChecklistFields {

@@ -17,6 +17,8 @@ import type { TaskCommand, TaskContext, TaskDetails, TaskEvent } from "./task-ty
 export interface Caller {
   principal: Principal;
   correlationId: string;
+  /** When the caller acted, for records filled in afterwards (the demo seed's past); default: the clock's now. */
+  at?: Date;
 }
 
 /** Every task event and its contract: the service's one mapping from domain events to the wire. */
@@ -80,13 +82,16 @@ export function createTaskCommands(deps: {
   knownUnits: KnownUnits;
   afterSave?: (id: string) => void;
 }): TaskCommands {
-  const handle = createCommandHandler<TaskCommand, StoredTask, TaskEvent, TaskContext>({
-    repository: taskRepository(deps.db, deps.afterSave),
-    decider: { decide, evolve: evolveStored },
-    declarations: TASK_EVENTS,
-    now: () => deps.clock.now(),
-    unitOf: (task) => task.unit,
-  });
+  const repository = taskRepository(deps.db, deps.afterSave);
+  const handlerAt = (now: () => Date) =>
+    createCommandHandler<TaskCommand, StoredTask, TaskEvent, TaskContext>({
+      repository,
+      decider: { decide, evolve: evolveStored },
+      declarations: TASK_EVENTS,
+      now,
+      unitOf: (task) => task.unit,
+    });
+  const handle = handlerAt(() => deps.clock.now());
 
   const contextOf = (principal: Principal, extra: Partial<TaskContext> = {}): TaskContext => ({
     principal,
@@ -101,8 +106,12 @@ export function createTaskCommands(deps: {
   async function execute(command: TaskCommand, caller: Caller, extra: Partial<TaskContext> = {}) {
     const named = ownerIds(command.type === "AddTask" ? command.details : command.type === "UpdateTask" ? command.changes : {});
     const officials = named.length === 0 ? NO_OFFICIALS : await deps.officials.byIds(named);
-    const context = contextOf(caller.principal, { officials, ...extra });
-    const result = await handle(command.taskId, command, context, { actor: caller.principal.sub, correlationid: caller.correlationId });
+    const context = contextOf(caller.principal, { officials, ...(caller.at ? { now: caller.at } : {}), ...extra });
+    const at = caller.at;
+    const result = await (at ? handlerAt(() => at) : handle)(command.taskId, command, context, {
+      actor: caller.principal.sub,
+      correlationid: caller.correlationId,
+    });
     return result.ok ? ({ ok: true, value: result.value } as const) : result;
   }
 

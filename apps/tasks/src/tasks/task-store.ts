@@ -1,64 +1,38 @@
 import { z } from "zod";
-import { TASK_COMPLETIONS, TASK_PRIORITIES } from "@lienthong/contracts/tasks";
 import type { Collection, Database, Filter } from "@lienthong/store/collection";
 import { createRepository, type AggregateDocument, type Repository } from "@lienthong/store/repository";
 import { dueAt, overdueFrom } from "./task-deadline";
 import { evolve } from "./task-evolve";
-import { OPEN_STATUSES, TASK_STATUSES, type Task, type TaskEvent, type TaskStatus } from "./task-types";
+import { taskSchema } from "./task-state";
+import { OPEN_STATUSES, type Task, type TaskEvent, type TaskStatus } from "./task-types";
 
 export const TASKS = "tasks";
+
+const text = z.string();
 
 /**
  * A task as stored: the domain state plus instants derived on every write, so the schedule and the reports
  * find due and overdue tasks with indexed range queries (ISO strings in UTC compare like the instants).
  */
-export type StoredTask = Task & {
+const storedTaskSchema = taskSchema.extend({
   /** End of the deadline day in Vietnam. */
-  dueAt?: string;
-  /** From when the task counts as overdue if still not done; absent when it cannot be. */
-  overdueFrom?: string;
-  /** TaskBecameOverdue was emitted for the deadline now in force. */
-  overdueFlagged: boolean;
-};
-
-const text = z.string();
-const storedTaskSchema = z.object({
-  id: text,
-  unit: text,
-  assigningUnit: text,
-  programmeId: text.optional(),
-  parentTaskId: text.optional(),
-  title: text,
-  description: text.optional(),
-  leadOwner: text.optional(),
-  coOwners: z.array(text),
-  deliverable: text.optional(),
-  expectedResult: text.optional(),
-  deadline: text.optional(),
-  milestones: z.array(z.object({ title: text, due: text })),
-  priority: z.enum(TASK_PRIORITIES),
-  responsibility: text.optional(),
-  authority: text.optional(),
-  status: z.enum(TASK_STATUSES),
-  progress: z.number(),
-  lastReport: z.object({ percent: z.number(), note: text, evidence: z.array(text), reportedAt: text, by: text }).optional(),
-  submittedAt: text.optional(),
-  completion: z.enum(TASK_COMPLETIONS).optional(),
-  pendingExtension: z.object({ requestedDeadline: text, reason: text, requestedBy: text }).optional(),
-  extensions: z.array(z.object({ previousDeadline: text, newDeadline: text, reason: text, grantedBy: text })),
-  returnReason: text.optional(),
-  cancelReason: text.optional(),
-  overdueDeadline: text.optional(),
-  lastReminder: z.object({ deadline: text, daysBefore: z.number() }).optional(),
   dueAt: text.optional(),
+  /** From when the task counts as overdue if still not done; absent when it cannot be. */
   overdueFrom: text.optional(),
+  /** TaskBecameOverdue was emitted for the deadline now in force. */
   overdueFlagged: z.boolean(),
 });
+export type StoredTask = z.infer<typeof storedTaskSchema>;
+
+// Fields this release does not know (written by a newer one) are kept, never stripped: the next write saves them back.
+const keepingUnknownFields = storedTaskSchema.loose();
 
 const unitOnly = z.object({ unit: text });
 
-export function parseStoredTask(doc: unknown): StoredTask {
-  return storedTaskSchema.parse(doc);
+/** Storage boundary: the document without the repository's own fields (`_id`, `version`, `_outbox`). */
+export function parseStoredTask(doc: Record<string, unknown>): StoredTask {
+  const { _id: _docId, version: _version, _outbox: _pending, ...fields } = doc;
+  return keepingUnknownFields.parse(fields);
 }
 
 export function toStored(task: Task): StoredTask {

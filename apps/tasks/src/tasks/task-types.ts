@@ -1,12 +1,13 @@
 import type { z } from "zod";
 import type * as events from "@lienthong/contracts/tasks";
-import type { CLEARABLE_TASK_FIELDS, TASK_COMPLETIONS, TASK_PRIORITIES } from "@lienthong/contracts/tasks";
+import type { ClearableTaskField, TASK_COMPLETIONS, TASK_PRIORITIES, taskDetails } from "@lienthong/contracts/tasks";
 import type { Principal } from "@lienthong/auth/principal";
 import type { OfficialsById } from "../officials/official";
 import type { KnownUnits } from "../units/known-units";
 import type { ChecklistItem } from "./checklist";
+import type { TASK_STATUSES, taskSchema } from "./task-state";
 
-export const TASK_STATUSES = ["DRAFT", "ASSIGNED", "IN_PROGRESS", "SUBMITTED", "DONE", "CANCELLED"] as const;
+export { TASK_STATUSES } from "./task-state";
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 /** Statuses in which a task is being worked on: they count towards "in progress" or "overdue not done". */
 export const OPEN_STATUSES: readonly TaskStatus[] = ["ASSIGNED", "IN_PROGRESS", "SUBMITTED"];
@@ -14,74 +15,28 @@ export const OPEN_STATUSES: readonly TaskStatus[] = ["ASSIGNED", "IN_PROGRESS", 
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 export type TaskCompletion = (typeof TASK_COMPLETIONS)[number];
 
-export interface Milestone {
-  title: string;
-  due: string;
-}
+/** What may be filled in while a task is a draft (absent = not given yet): the contract's declaration. */
+export type TaskDetails = z.infer<typeof taskDetails>;
+export type Milestone = TaskDetails["milestones"][number];
 
-/** What may be filled in while a task is a draft (absent = not given yet). */
-export interface TaskDetails {
-  title: string;
-  description?: string;
-  leadOwner?: string;
-  coOwners: string[];
-  deliverable?: string;
-  expectedResult?: string;
-  deadline?: string;
-  milestones: Milestone[];
-  priority: TaskPriority;
-  responsibility?: string;
-  authority?: string;
-  parentTaskId?: string;
-}
-
-export interface ProgressReport {
-  percent: number;
-  note: string;
-  evidence: string[];
-  reportedAt: string;
-  by: string;
-}
-
-export interface Extension {
-  previousDeadline: string;
-  newDeadline: string;
-  reason: string;
-  grantedBy: string;
-}
-
-export interface Task extends TaskDetails {
-  id: string;
-  /** The unit that carries the task out. */
-  unit: string;
-  /** The unit that assigned it (confirms, returns, grants extensions); "*" = the city committee. */
-  assigningUnit: string;
-  programmeId?: string;
-  status: TaskStatus;
-  progress: number;
-  lastReport?: ProgressReport;
-  submittedAt?: string;
-  completion?: TaskCompletion;
-  pendingExtension?: { requestedDeadline: string; reason: string; requestedBy: string };
-  extensions: Extension[];
-  returnReason?: string;
-  cancelReason?: string;
-  /** The deadline for which TaskBecameOverdue was emitted: once per deadline. */
-  overdueDeadline?: string;
-  /** The last reminder sent, so each offset reminds once per deadline. */
-  lastReminder?: { deadline: string; daysBefore: number };
-}
+/**
+ * A task: `unit` carries it out; `assigningUnit` assigned it (confirms, returns, grants extensions), "*" = the city
+ * committee. Derived from the one schema in task-state.ts.
+ */
+export type Task = z.infer<typeof taskSchema>;
+export type ProgressReport = NonNullable<Task["lastReport"]>;
+export type Extension = Task["extensions"][number];
 
 export type TaskChanges = Partial<TaskDetails>;
 /** An optional detail an update may remove again. */
-export type ClearableTaskField = (typeof CLEARABLE_TASK_FIELDS)[number];
+export type { ClearableTaskField };
 
 export type TaskCommand =
   | { type: "AddTask"; taskId: string; unit: string; assigningUnit?: string; programmeId?: string; details: TaskDetails }
   | { type: "UpdateTask"; taskId: string; changes: TaskChanges; cleared?: ClearableTaskField[] }
   | { type: "AssignTask"; taskId: string }
   | { type: "AcceptTask"; taskId: string }
-  | { type: "ReportTaskProgress"; taskId: string; percent: number; note: string; evidence: string[] }
+  | { type: "ReportTaskProgress"; taskId: string; percent: number; note: string; evidence: string[]; decreaseReason?: string }
   | { type: "SubmitTask"; taskId: string; note?: string }
   | { type: "ConfirmTask"; taskId: string }
   | { type: "ReturnTask"; taskId: string; reason: string }

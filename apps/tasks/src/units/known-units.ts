@@ -10,5 +10,5 @@ export function loadKnownUnits(): KnownUnits {
 
 /** One problem on `field` when `code` is not an official unit code; none otherwise. */
 export function unknownUnitProblems(field: string, code: string, known: KnownUnits): FieldProblem[] {
-  return known.has(code) ? [] : [{ path: [field], message: `unknown unit code "${code}"` }];
+  return known.has(code) ? [] : [{ path: [field], message: `Mã đơn vị "${code}" không có trong danh mục đơn vị hành chính.` }];
 }
