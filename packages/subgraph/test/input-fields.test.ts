@@ -3,16 +3,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createBuilder, toSubgraphSchema } from "../src/builder";
 import { parseInput, ValidationError } from "../src/errors";
-import {
-  addShapeOf,
-  dateInput,
-  idInput,
-  inputFieldsOf,
-  moneyInput,
-  textInput,
-  unitInput,
-  updateShapeOf,
-} from "../src/input-fields";
+import { addShapeOf, dateInput, idInput, inputFieldsOf, moneyInput, textInput, unitInput, updateShapeOf } from "../src/input-fields";
 
 const FIELDS = {
   note: textInput(10, "A short note."),
