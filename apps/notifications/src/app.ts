@@ -6,6 +6,7 @@ import type { Clock } from "@lienthong/calendar/clock";
 import type { Database } from "@lienthong/store/collection";
 import { createSubgraph, type Subgraph } from "@lienthong/subgraph/create-subgraph";
 import { createMetrics, type Metrics } from "@lienthong/subgraph/metrics";
+import { createReadiness } from "@lienthong/subgraph/readiness";
 import { observedBus } from "@lienthong/bus/observed-bus";
 import { createEmailOutbox, type EmailOutbox } from "./email/email-outbox";
 import { createEmailWorker } from "./email/email-worker";
@@ -124,14 +125,14 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
     eventTypes: WEBHOOK_EVENT_TYPES,
   });
   let consumers: Consumer[] = [];
-  let running = false;
+  const readiness = createReadiness();
   const subgraph = createSubgraph({
     name: "notifications",
     schema,
     verifier: deps.verifier,
     log,
     graphiql: deps.graphiql ?? false,
-    ready: async () => running,
+    readiness,
     metrics,
   });
 
@@ -144,13 +145,13 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
     emails,
     flushEmail: async () => emailWorker?.runNow(),
     async start() {
-      consumers = await startSubscribers(observedBus(deps.bus, metrics, "notifications"), dispatcher);
+      consumers = await startSubscribers(readiness.consumers(observedBus(deps.bus, metrics, "notifications")), dispatcher);
       webhookWorker.start();
       emailWorker?.start();
-      running = true;
+      readiness.started();
     },
     async stop() {
-      running = false;
+      readiness.stopping();
       await Promise.all(consumers.map((consumer) => consumer.stop()));
       consumers = [];
       await Promise.all([webhookWorker.stop(), emailWorker?.stop()]);
