@@ -84,17 +84,30 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
   ]);
 
   const live = createLiveFeed();
-  const webhookWorker = createWebhookWorker({
-    webhooks,
-    deliveries,
-    clock: deps.clock,
-    log,
-    policy: deps.webhookRetry ?? DEFAULT_RETRY_POLICY,
-    ...(deps.webhookPollMs ? { intervalMs: deps.webhookPollMs } : {}),
-  });
+  const readiness = createReadiness();
+  const webhookWorker = readiness.schedule(
+    "webhook worker",
+    createWebhookWorker({
+      webhooks,
+      deliveries,
+      clock: deps.clock,
+      log,
+      policy: deps.webhookRetry ?? DEFAULT_RETRY_POLICY,
+      ...(deps.webhookPollMs ? { intervalMs: deps.webhookPollMs } : {}),
+    }),
+  );
   const emailWorker: Poller | null =
     mailer && emails
-      ? createEmailWorker({ outbox: emails, mailer, clock: deps.clock, log, ...(deps.emailPollMs ? { intervalMs: deps.emailPollMs } : {}) })
+      ? readiness.schedule(
+          "email worker",
+          createEmailWorker({
+            outbox: emails,
+            mailer,
+            clock: deps.clock,
+            log,
+            ...(deps.emailPollMs ? { intervalMs: deps.emailPollMs } : {}),
+          }),
+        )
       : null;
 
   const dispatcher = createDispatcher({
@@ -125,7 +138,6 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
     eventTypes: WEBHOOK_EVENT_TYPES,
   });
   let consumers: Consumer[] = [];
-  const readiness = createReadiness();
   const subgraph = createSubgraph({
     name: "notifications",
     schema,

@@ -13,7 +13,7 @@ export interface ReadinessReport {
 
 /** Something started and stopped as a whole: a schedule from `periodic()`, a worker. */
 export interface Startable {
-  start(): Promise<void>;
+  start(): void | Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -52,9 +52,11 @@ export function createReadiness(): Readiness {
       checks.set(name, "stopped");
       return {
         ...job,
-        async start() {
-          await job.start();
-          checks.set(name, "running");
+        // Synchronous for a job whose start() is (a poller), so it counts as running as soon as start() returns.
+        start() {
+          const starting = job.start();
+          if (!(starting instanceof Promise)) return void checks.set(name, "running");
+          return starting.then(() => void checks.set(name, "running"));
         },
         async stop() {
           checks.set(name, "stopped");
