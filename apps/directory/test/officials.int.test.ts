@@ -16,7 +16,7 @@ const lan = {
   fullName: "Nguyễn Thị Lan",
   position: "Phó Chủ tịch",
   unit: SAI_GON,
-  roles: ["UNIT_OFFICER"],
+  roles: ["unit_officer"],
   email: "lan@mttq.hcm.vn",
   phone: "0901234567",
 };
@@ -34,7 +34,7 @@ describe("registering officials", () => {
       __typename: "RegisterOfficialSuccess",
       official: {
         fullName: "Nguyễn Thị Lan",
-        roles: ["UNIT_OFFICER"],
+        roles: ["unit_officer"],
         email: "lan@mttq.hcm.vn",
         unit: { code: SAI_GON, fullName: "Phường Sài Gòn" },
       },
@@ -108,16 +108,51 @@ describe("registering officials", () => {
     const unknownUnit = await admin.request<RegisterResult>(REGISTER, { input: { ...lan, unit: "99999" } });
     expect(unknownUnit.data?.registerOfficial).toMatchObject({
       __typename: "ValidationError",
-      fields: [{ path: ["unit"], message: 'unknown unit code "99999"' }],
+      fields: [{ path: ["unit"], message: expect.stringContaining('"99999"') }],
     });
 
-    const unknownRole = await admin.request<RegisterResult>(REGISTER, { input: { ...lan, roles: ["UNIT_OFFICER", "PRESIDENT"] } });
+    const unknownRole = await admin.request<RegisterResult>(REGISTER, { input: { ...lan, roles: ["unit_officer", "UNIT_OFFICER"] } });
     expect(unknownRole.data?.registerOfficial).toMatchObject({
       __typename: "ValidationError",
-      fields: [{ path: ["roles", "1"], message: expect.stringMatching(/^unknown role "PRESIDENT"/) }],
+      fields: [{ path: ["roles", "1"], message: expect.stringContaining('"UNIT_OFFICER"') }],
     });
 
     expect((await admin.request(`{ officials { totalCount } }`)).data).toEqual({ officials: { totalCount: 0 } });
+  });
+});
+
+describe("officials of the city committee (unit *)", () => {
+  it("are registered by a city admin, announced with unit *, and are no unit of the 168", async () => {
+    const { as, anonymous, bus } = await startDirectory();
+    const received: Envelope[] = [];
+    const consumer = await bus.consume({
+      durable: "test.city-registered",
+      subject: officialRegistered.subject,
+      handler: async (event) => void received.push(event),
+    });
+    const city = await as(people.cityAdmin);
+    const register = `mutation($input: RegisterOfficialInput!) { registerOfficial(input: $input) {
+      __typename ... on RegisterOfficialSuccess { official { id roles unit { code } unitCode unitName } } } }`;
+    const thanh = { fullName: "Trần Văn Thành", position: "Phó Chủ tịch", unit: "*", roles: ["city_admin"] };
+    const { data } = await city.request<{ registerOfficial: { official: { id: string } } }>(register, { input: thanh });
+    expect(data?.registerOfficial).toEqual({
+      __typename: "RegisterOfficialSuccess",
+      official: {
+        id: expect.any(String),
+        roles: ["city_admin"],
+        unit: null,
+        unitCode: "*",
+        unitName: "Ủy ban MTTQ Việt Nam Thành phố Hồ Chí Minh",
+      },
+    });
+    await expect.poll(() => received.length).toBe(1);
+    await consumer.stop();
+    expect(received[0]).toMatchObject({ unit: "*", data: { officialId: data?.registerOfficial.official.id, unit: "*" } });
+
+    const refused = await (await as(people.saiGonAdmin)).request(register, { input: { ...thanh, roles: ["city_viewer"] } });
+    expect(refused.data).toEqual({ registerOfficial: { __typename: "NotAllowedError" } });
+    expect((await anonymous.request<{ units: { totalCount: number } }>(`{ units { totalCount } }`)).data?.units.totalCount).toBe(168);
+    expect((await anonymous.request(`{ unit(code: "*") { code } }`)).data).toEqual({ unit: null });
   });
 });
 
@@ -176,7 +211,7 @@ describe("updating and deactivating officials", () => {
 
   it("filters officials by unit, role and a diacritic-free search", async () => {
     const { admin } = await withLan();
-    const hoa = { fullName: "Lê Thị Hoa", position: "Chủ tịch", unit: BA_DIEM, roles: ["UNIT_ADMIN"] };
+    const hoa = { fullName: "Lê Thị Hoa", position: "Chủ tịch", unit: BA_DIEM, roles: ["unit_admin"] };
     await admin.request(REGISTER, { input: hoa });
     const names = async (args: string) =>
       (
@@ -187,7 +222,7 @@ describe("updating and deactivating officials", () => {
         ).data?.officials.edges ?? []
       ).map((edge) => edge.node.fullName);
     expect(await names(`unit: "${BA_DIEM}"`)).toEqual(["Lê Thị Hoa"]);
-    expect(await names(`role: UNIT_OFFICER`)).toEqual(["Nguyễn Thị Lan"]);
+    expect(await names(`role: unit_officer`)).toEqual(["Nguyễn Thị Lan"]);
     expect(await names(`search: "nguyen thi"`)).toEqual(["Nguyễn Thị Lan"]);
     expect(await names(`search: ".*"`)).toEqual([]);
   });
@@ -196,7 +231,7 @@ describe("updating and deactivating officials", () => {
     const { as, id } = await withLan();
     const lanHerself = await as({ sub: id, name: "Nguyễn Thị Lan", roles: ["unit_officer"], units: [SAI_GON] });
     expect((await lanHerself.request(`{ me { sub roles units official { fullName email } } }`)).data).toEqual({
-      me: { sub: id, roles: ["UNIT_OFFICER"], units: [SAI_GON], official: { fullName: "Nguyễn Thị Lan", email: "lan@mttq.hcm.vn" } },
+      me: { sub: id, roles: ["unit_officer"], units: [SAI_GON], official: { fullName: "Nguyễn Thị Lan", email: "lan@mttq.hcm.vn" } },
     });
   });
 });

@@ -41,7 +41,7 @@ describe("units, read by anyone", () => {
   it("refuses a page larger than the maximum instead of silently truncating", async () => {
     const { anonymous } = await startDirectory();
     const { errors } = await anonymous.request(`{ units(first: 500) { totalCount } }`);
-    expect(errors?.[0]?.message).toMatch(/first: must be between 0 and 100/);
+    expect(errors?.[0]?.message).toMatch(/first: phải từ 0 đến 100/);
   });
 
   it("resolves a unit by its federation key", async () => {

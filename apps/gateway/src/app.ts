@@ -6,10 +6,14 @@ import { Hono } from "hono";
 import type { Logger } from "pino";
 import type { VerifyToken } from "./authorization";
 import { composeSupergraph } from "./compose";
-import { CORRELATION_HEADER, correlationIdFrom, withCorrelationId } from "./correlation";
+import { CORRELATION_HEADER, correlationIdFrom } from "@lienthong/subgraph/correlation";
+import { METRICS_CONTENT_TYPE } from "@lienthong/subgraph/metrics";
+import { withCorrelationId } from "./correlation-scope";
 import { fetchAllSdlWithRetry, type SdlRetryOptions, type SubgraphEndpoint } from "./fetch-sdl";
 import { DEFAULT_LIMITS, gatewayLimitsSchema, type GatewayLimits } from "./limits";
-import { createGatewayMetrics } from "./metrics";
+import { createGatewayMetrics } from "./gateway-metrics";
+import { addGraphiQLAssetRoutes, GRAPHIQL_ASSETS_PATH } from "@lienthong/subgraph/graphiql";
+import { addReportRoutes, REPORTS_PATH, type ReportsRouteOptions } from "./reports-proxy";
 import { createRuntime, GRAPHQL_PATH } from "./runtime";
 import { unreachableSubgraphs } from "./upstream-health";
 
@@ -23,10 +27,12 @@ export interface GatewayDeps {
   log: Logger;
   /** Backoff while a subgraph's SDL cannot be fetched. */
   retry?: Pick<SdlRetryOptions, "initialDelayMs" | "maxDelayMs" | "timeoutMs">;
+  /** Which subgraph serves `/reports/*.csv` (default "tasks") and how long a download may take. */
+  reports?: ReportsRouteOptions;
 }
 
 export interface Gateway {
-  /** Node request listener: /graphql, /healthz, /readyz, /metrics. */
+  /** Node request listener: /graphql, /reports/*.csv, /healthz, /readyz, /metrics (and GraphiQL's assets in development). */
   handler: RequestListener;
   /** True once the supergraph is composed and served. */
   ready(): boolean;
@@ -37,6 +43,8 @@ export interface Gateway {
 }
 
 const ROUTES = new Set([GRAPHQL_PATH, "/healthz", "/readyz", "/metrics"]);
+/** Metric labels for routes with a variable part. */
+const ROUTE_PREFIXES = [`${REPORTS_PATH}/`, `${GRAPHIQL_ASSETS_PATH}/`] as const;
 
 export function buildGateway(deps: GatewayDeps): Gateway {
   const { subgraphs, log } = deps;
@@ -54,8 +62,10 @@ export function buildGateway(deps: GatewayDeps): Gateway {
       if (unreachable.length > 0) return c.json({ status: "degraded", unreachable }, 503);
       return c.json({ status: "ready" });
     })
-    .get("/metrics", (c) => c.text(metrics.render(), 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" }))
-    .notFound((c) => c.json({ error: "not found" }, 404));
+    .get("/metrics", async (c) => c.body(await metrics.registry.render(), 200, { "content-type": METRICS_CONTENT_TYPE }))
+    .notFound((c) => c.json({ error: { code: "NOT_FOUND", message: "Không có trang này." } }, 404));
+  addReportRoutes(routes, subgraphs, log, deps.reports);
+  if (deps.development) addGraphiQLAssetRoutes(routes);
   const serveRoutes = getRequestListener(routes.fetch);
 
   async function composeUntilServed(): Promise<void> {
@@ -117,7 +127,12 @@ export function buildGateway(deps: GatewayDeps): Gateway {
     res.writeHead(503, { "content-type": "application/json; charset=utf-8", "retry-after": "2" });
     res.end(
       JSON.stringify({
-        errors: [{ message: "The gateway is starting: the supergraph is not composed yet.", extensions: { code: "SERVICE_UNAVAILABLE" } }],
+        errors: [
+          {
+            message: "Cổng GraphQL đang khởi động và chưa sẵn sàng. Vui lòng thử lại sau giây lát.",
+            extensions: { code: "SERVICE_UNAVAILABLE" },
+          },
+        ],
       }),
     );
   }
@@ -125,12 +140,12 @@ export function buildGateway(deps: GatewayDeps): Gateway {
   const handler: RequestListener = (req, res) => {
     const startedAt = performance.now();
     const path = (req.url ?? "/").split("?", 1)[0] ?? "/";
-    const route = ROUTES.has(path) ? path : "other";
+    const route = routeLabel(path);
     const correlationId = correlationIdFrom(req.headers[CORRELATION_HEADER]);
     // Rewritten on the incoming request so that every later step, header propagation included, sees the same id.
     req.headers[CORRELATION_HEADER] = correlationId;
     res.setHeader(CORRELATION_HEADER, correlationId);
-    res.once("close", () => metrics.observeRequest(route, res.statusCode, (performance.now() - startedAt) / 1000));
+    res.once("close", () => metrics.recordRequest(route, req.method ?? "GET", res.statusCode, startedAt));
     withCorrelationId(correlationId, () => (route === GRAPHQL_PATH ? serveGraphql(req, res) : serveRoutes(req, res)));
   };
 
@@ -149,6 +164,12 @@ export function buildGateway(deps: GatewayDeps): Gateway {
       await served?.dispose();
     },
   };
+}
+
+function routeLabel(path: string): string {
+  if (ROUTES.has(path)) return path;
+  const prefix = ROUTE_PREFIXES.find((candidate) => path.startsWith(candidate));
+  return prefix ? `${prefix}*` : "unmatched";
 }
 
 /**

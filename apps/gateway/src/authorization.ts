@@ -3,7 +3,7 @@ import { createGraphQLError, type Plugin } from "graphql-yoga";
 /**
  * Resolves when the bearer token is valid, rejects otherwise. The principal itself is the subgraphs' business.
  * A rejection named "AuthenticationError" (as @lienthong/auth throws) carries a message written for the caller,
- * e.g. "The token has expired."; any other rejection is answered with a generic message.
+ * (in Vietnamese); any other rejection is answered with a generic message.
  */
 export type VerifyToken = (token: string) => Promise<unknown>;
 
@@ -19,13 +19,13 @@ export function useAuthorizationCheck(verify: VerifyToken, onRejected?: (reason:
       const header = request.headers.get("authorization");
       if (header === null) return;
       const token = BEARER.exec(header)?.[1];
-      if (token === undefined) throw unauthenticated('The authorization header must read "Bearer <token>".');
+      if (token === undefined) throw unauthenticated('Tiêu đề authorization phải có dạng "Bearer <token>".');
       try {
         await verify(token);
       } catch (error) {
         onRejected?.(error);
         const forCaller = error instanceof Error && error.name === "AuthenticationError";
-        throw unauthenticated(forCaller ? error.message : "The bearer token is invalid or has expired.");
+        throw unauthenticated(forCaller ? error.message : "Mã truy cập (token) không hợp lệ hoặc đã hết hạn.");
       }
     },
   };

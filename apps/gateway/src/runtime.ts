@@ -4,9 +4,12 @@ import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { maskError } from "graphql-yoga";
 import type { Logger } from "pino";
 import { useAuthorizationCheck, type VerifyToken } from "./authorization";
-import { CORRELATION_HEADER, currentCorrelationId } from "./correlation";
+import { CORRELATION_HEADER } from "@lienthong/subgraph/correlation";
+import { UNEXPECTED_ERROR_MESSAGE } from "@lienthong/subgraph/error-masking";
+import { currentCorrelationId } from "./correlation-scope";
 import { limitPlugins, type GatewayLimits } from "./limits";
-import type { GatewayMetrics } from "./metrics";
+import type { GatewayMetrics } from "./gateway-metrics";
+import { renderOfflineGraphiQL } from "@lienthong/subgraph/graphiql";
 
 export const GRAPHQL_PATH = "/graphql";
 /** Browsers cannot send a custom header cross-site without a CORS preflight, which is what CSRF prevention relies on. */
@@ -42,6 +45,7 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     logging: false,
     landingPage: false,
     graphiql: development ? { title: "Liên Thông — GraphiQL" } : false,
+    renderGraphiQL: renderOfflineGraphiQL,
     ...(development ? {} : { disableIntrospection: {} }),
     requestId: false,
     propagateHeaders: {
@@ -52,8 +56,8 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     },
     maskedErrors: {
       isDev: development,
-      maskError(error, message, isDev) {
-        const masked = maskError(error, message, isDev);
+      maskError(error, _message, isDev) {
+        const masked = maskError(error, UNEXPECTED_ERROR_MESSAGE, isDev);
         if (masked !== error) log.error({ err: error, correlationid: currentCorrelationId() }, "unexpected error (masked for the client)");
         return masked;
       },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { UNEXPECTED_ERROR_MESSAGE } from "@lienthong/subgraph/error-masking";
 import { freePort, startTasksSubgraph, startUnitsSubgraph } from "./support/test-subgraphs";
 import { postGraphql, startGateway, startReadyGateway, VALID_TOKEN, waitUntil } from "./support/gateway-stack";
 
@@ -71,7 +72,7 @@ describe("gateway over two subgraphs", () => {
     }
   });
 
-  it("refuses oversized operations with a message naming the limit, before any subgraph is called", async () => {
+  it("refuses oversized operations with a Vietnamese message, a stable code and the numbers, before any subgraph is called", async () => {
     const subgraphs = await startSubgraphs();
     try {
       const { baseUrl } = await startReadyGateway({ subgraphs: subgraphs.all, limits: { maxTokens: 400, maxCost: 100 } });
@@ -83,10 +84,29 @@ describe("gateway over two subgraphs", () => {
       const long = `{ unit(code: "26734") { ${"code ".repeat(500)} } }`;
       const costly = `{ ${Array.from({ length: 4 }, (_, i) => `u${i}: unit(code: "26734") { parent { parent { parent { code name openTasks } } } }`).join(" ")} }`;
 
-      expect((await postGraphql(baseUrl, deep)).body.errors?.[0]?.message).toMatch(/depth limit of 12 exceeded, found 21/);
-      expect((await postGraphql(baseUrl, aliased)).body.errors?.[0]?.message).toMatch(/Aliases limit of 30 exceeded, found 100/);
-      expect((await postGraphql(baseUrl, long)).body.errors?.[0]?.message).toMatch(/Token limit of 400 exceeded/);
-      expect((await postGraphql(baseUrl, costly)).body.errors?.[0]?.message).toMatch(/Cost limit of 100 exceeded, found 125.75/);
+      const refusal = async (query: string) => (await postGraphql(baseUrl, query)).body.errors;
+      expect(await refusal(deep)).toEqual([
+        {
+          message: expect.stringMatching(/12.*21/),
+          extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit: "maxDepth", max: 12, found: 21 },
+        },
+      ]);
+      expect(await refusal(aliased)).toEqual([
+        {
+          message: expect.stringMatching(/30.*100/),
+          extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit: "maxAliases", max: 30, found: 100 },
+        },
+      ]);
+      expect(await refusal(long)).toEqual([
+        { message: expect.stringMatching(/400/), extensions: { code: "GRAPHQL_PARSE_FAILED", limit: "maxTokens", max: 400 } },
+      ]);
+      expect(await refusal(costly)).toEqual([
+        {
+          message: expect.stringMatching(/100.*125.75/),
+          extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit: "maxCost", max: 100, found: 125.75 },
+        },
+      ]);
+      for (const query of [deep, aliased, long, costly]) expect(JSON.stringify(await refusal(query))).not.toMatch(/exceeded|Syntax Error/);
       expect(calls()).toBe(before);
       expect((await postGraphql(baseUrl, WARD_QUERY)).body.data).toMatchObject({ unit: { code: "26734" } });
     } finally {
@@ -140,7 +160,7 @@ describe("gateway over two subgraphs", () => {
       await subgraphs.tasks.close();
 
       const reply = await postGraphql(baseUrl, WARD_QUERY);
-      expect(reply.body.errors?.map((error) => error.message)).toContain("Unexpected error.");
+      expect(reply.body.errors?.map((error) => error.message)).toContain(UNEXPECTED_ERROR_MESSAGE);
       expect(JSON.stringify(reply.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
 
       const readiness = await fetch(`${baseUrl}/readyz`);
@@ -149,8 +169,8 @@ describe("gateway over two subgraphs", () => {
 
       const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
       expect(metrics).toMatch(/^gateway_upstream_errors_total\{subgraph="tasks"\} 1$/m);
-      expect(metrics).toMatch(/^gateway_http_requests_total\{route="\/graphql",status="200"\} 1$/m);
-      expect(metrics).toMatch(/^gateway_http_request_duration_seconds_count\{route="\/graphql"\} 1$/m);
+      expect(metrics).toMatch(/^http_requests_total\{method="POST",route="\/graphql",status="200"\} 1$/m);
+      expect(metrics).toMatch(/^http_request_duration_seconds_count\{method="POST",route="\/graphql"\} 1$/m);
     } finally {
       await subgraphs.units.close();
     }

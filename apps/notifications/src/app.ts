@@ -3,22 +3,22 @@ import type { Logger } from "pino";
 import type { Verifier } from "@lienthong/auth/verify";
 import type { Consumer, EventBus } from "@lienthong/bus/event-bus";
 import type { Clock } from "@lienthong/calendar/clock";
+import type { Periodic } from "@lienthong/calendar/periodic";
 import type { Database } from "@lienthong/store/collection";
 import { createSubgraph, type Subgraph } from "@lienthong/subgraph/create-subgraph";
 import { createMetrics, type Metrics } from "@lienthong/subgraph/metrics";
 import { createReadiness } from "@lienthong/subgraph/readiness";
 import { observedBus } from "@lienthong/bus/observed-bus";
 import { createEmailOutbox, type EmailOutbox } from "./email/email-outbox";
-import { createEmailWorker } from "./email/email-worker";
+import { createEmailWorker } from "./schedules/email-worker";
 import { createSmtpMailer, type Mailer } from "./email/mailer";
 import { createNotificationStore, type NotificationStore } from "./feed/notification-store";
-import { createDispatcher, type Dispatcher } from "./pipeline/dispatcher";
-import type { Poller } from "./pipeline/poller";
-import { startSubscribers, WEBHOOK_EVENT_TYPES } from "./pipeline/subscribers";
+import { createDispatcher, type Dispatcher } from "./consumers/dispatcher";
+import { startSubscribers, WEBHOOK_EVENT_TYPES } from "./consumers/subscribers";
 import { createPreferenceStore } from "./preferences/preference-store";
-import { createOfficialReadModel } from "./read-model/official-read-model";
-import { createOversightReadModel } from "./read-model/oversight-read-model";
-import { createTaskReadModel } from "./read-model/task-read-model";
+import { createOfficialReadModel } from "./read-models/official-read-model";
+import { createOversightReadModel } from "./read-models/oversight-read-model";
+import { createTaskReadModel } from "./read-models/task-read-model";
 import { ALL_RULES } from "./rules/all-rules";
 import type { AnyRule } from "./rules/rule";
 import { createLiveFeed } from "./schema/live-feed";
@@ -27,7 +27,7 @@ import { createDeliveryStore, type DeliveryStore } from "./webhooks/delivery-sto
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./webhooks/retry-schedule";
 import { createWebhookCommands } from "./webhooks/webhook-commands";
 import { createWebhookStore } from "./webhooks/webhook-store";
-import { createWebhookWorker } from "./webhooks/webhook-worker";
+import { createWebhookWorker } from "./schedules/webhook-worker";
 
 export interface NotificationsDeps {
   db: Database;
@@ -96,7 +96,7 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
       ...(deps.webhookPollMs ? { intervalMs: deps.webhookPollMs } : {}),
     }),
   );
-  const emailWorker: Poller | null =
+  const emailWorker: Periodic<void> | null =
     mailer && emails
       ? readiness.schedule(
           "email worker",
@@ -155,11 +155,11 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
     notifications,
     deliveries,
     emails,
-    flushEmail: async () => emailWorker?.runNow(),
+    flushEmail: async () => emailWorker?.runFresh(),
     async start() {
       consumers = await startSubscribers(readiness.consumers(observedBus(deps.bus, metrics, "notifications")), dispatcher);
-      webhookWorker.start();
-      emailWorker?.start();
+      await webhookWorker.start();
+      await emailWorker?.start();
       readiness.started();
     },
     async stop() {

@@ -4,7 +4,7 @@ import { taskAdded, taskAssigned, taskUpdated } from "@lienthong/contracts/tasks
 import { openEmbeddedStore } from "@lienthong/store/embedded";
 import { tempDir } from "@lienthong/testing/temp-dir";
 import type { Document } from "@lienthong/store/collection";
-import { createTaskReadModel, TASKS } from "../src/read-model/task-read-model";
+import { createTaskReadModel, TASKS } from "../src/read-models/task-read-model";
 import { envelopeOf } from "./support/events";
 import { people, SAI_GON } from "./support/notifications-fixture";
 

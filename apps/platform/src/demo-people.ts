@@ -9,10 +9,26 @@ export interface DemoOfficial {
   email: string;
 }
 
-/** The city-level administrator: a principal for the whole city, not an official of one of the 168 units. */
-export const DEMO_CITY_ADMIN: Principal = {
-  sub: "demo-city-admin",
-  name: "Trần Văn Thành (Ban Thường trực Ủy ban MTTQ Thành phố)",
+/**
+ * The demo city admin: an official of the city committee (unit `*`), registered like the ward officials, so the
+ * token's `sub` is an official id and the services that follow directory's officials know him.
+ */
+export const DEMO_CITY_ADMIN: DemoOfficial = {
+  key: "city-admin",
+  fullName: "Trần Văn Thành",
+  position: "Phó Chủ tịch Ủy ban MTTQ Thành phố",
+  unit: "*",
+  roles: ["city_admin"],
+  email: "thuongtruc@demo.mttq.vn",
+};
+
+/**
+ * Who registers the demo city admin on a first start, when no official exists yet to do it: a city admin
+ * principal that is nobody's official record and whose token is never printed.
+ */
+export const DEMO_SEEDER: Principal = {
+  sub: "demo-seeder",
+  name: "Khởi tạo dữ liệu mẫu",
   roles: ["city_admin"],
   units: ["*"],
 };

@@ -9,8 +9,8 @@ import { openStore } from "@lienthong/store/open-store";
 import { listen, type RunningServer } from "@lienthong/subgraph/serve";
 import { buildGateway } from "@lienthong/gateway/app";
 import type { PlatformConfig } from "./config";
-import { DEMO_CITY_ADMIN, DEMO_WARDS } from "./demo-people";
-import { seedDemoOfficials, seedOnce, type AdminGraphql } from "./seed";
+import { DEMO_SEEDER, DEMO_WARDS } from "./demo-people";
+import { seedDemoCityAdmin, seedDemoOfficials, seedOnce, type AdminGraphql } from "./seed";
 import { SERVICES, type RunningService, type ServiceEntry } from "./services";
 
 export interface DemoUser {
@@ -80,7 +80,10 @@ export async function startPlatform(config: PlatformConfig, dataDir: string, log
   };
 }
 
-/** Seeds the demo data (first start only) through the gateway as the demo city admin, and signs a token per demo user. */
+/**
+ * Seeds the demo data (first start only) through the gateway, as the demo city admin once he is registered (by the
+ * seeder principal), and signs a token per demo user.
+ */
 async function seedDemoData(
   secret: string,
   graphqlUrl: string,
@@ -89,23 +92,26 @@ async function seedDemoData(
   now: Date,
 ): Promise<DemoUser[]> {
   const sign = (principal: Principal) => signDevToken(principal, secret, { expiresIn: "30d" });
-  const adminToken = await sign(DEMO_CITY_ADMIN);
-  const adminGraphql: AdminGraphql = async (query, variables) => {
-    const response = await fetch(graphqlUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as Awaited<ReturnType<AdminGraphql>>;
-  };
-  const officials = await seedDemoOfficials(store.db("platform"), adminGraphql);
+  const graphqlAs =
+    (token: string): AdminGraphql =>
+    async (query, variables) => {
+      const response = await fetch(graphqlUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as Awaited<ReturnType<AdminGraphql>>;
+    };
+  const cityAdmin = await seedDemoCityAdmin(store.db("platform"), graphqlAs(await sign(DEMO_SEEDER)));
+  const adminToken = await sign(cityAdmin.principal);
+  const officials = await seedDemoOfficials(store.db("platform"), graphqlAs(adminToken));
   const demo = { wards: DEMO_WARDS.map((ward) => ward.code), officials, now };
   for (const { name, service, seed } of services) {
     if (seed) await seedOnce(store.db("platform"), name, () => seed(service, demo));
   }
 
   return [
-    { label: "city admin", principal: DEMO_CITY_ADMIN, token: adminToken },
+    { label: "city admin", principal: cityAdmin.principal, token: adminToken },
     ...(await Promise.all(
       officials.map(async (official) => ({
         label: `${official.roles.includes("unit_admin") ? "ward admin" : "officer"} ${official.unit}`,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Principal } from "@lienthong/auth/principal";
 import type { Database } from "@lienthong/store/collection";
-import { DEMO_OFFICIALS, type DemoOfficial } from "./demo-people";
+import { DEMO_CITY_ADMIN, DEMO_OFFICIALS, type DemoOfficial } from "./demo-people";
 
 /** Calls the platform's own GraphQL API, as the city admin: the seed goes through the same write path as users. */
 export type AdminGraphql = (
@@ -29,18 +29,28 @@ export interface SeededOfficial extends DemoOfficial {
   principal: Principal;
 }
 
+/** Registers the demo city admin (an official of the city committee) if not registered yet, as seedDemoOfficials does. */
+export async function seedDemoCityAdmin(db: Database, graphql: AdminGraphql): Promise<SeededOfficial> {
+  const [cityAdmin] = await seedDemoPeople(db, graphql, [DEMO_CITY_ADMIN]);
+  return cityAdmin as SeededOfficial;
+}
+
 /**
- * Registers the demo officials that are not registered yet and returns all of them with the principal their
- * tokens carry. The roster (demo key → official id) is written after each registration; a start that crashed
+ * Registers the demo officials of the wards that are not registered yet and returns all of them with the principal
+ * their tokens carry. The roster (demo key → official id) is written after each registration; a start that crashed
  * between a registration and its roster entry finds the official by the demo e-mail instead of registering twice.
  */
-export async function seedDemoOfficials(db: Database, graphql: AdminGraphql): Promise<SeededOfficial[]> {
+export function seedDemoOfficials(db: Database, graphql: AdminGraphql): Promise<SeededOfficial[]> {
+  return seedDemoPeople(db, graphql, DEMO_OFFICIALS);
+}
+
+async function seedDemoPeople(db: Database, graphql: AdminGraphql, people: readonly DemoOfficial[]): Promise<SeededOfficial[]> {
   const roster = db.collection<{ _id: string; officialId: string }>(ROSTER);
   const known = new Map(
     (await roster.find({}).toArray()).map((doc) => rosterEntrySchema.parse(doc)).map((doc) => [doc._id, doc.officialId]),
   );
   const seeded: SeededOfficial[] = [];
-  for (const person of DEMO_OFFICIALS) {
+  for (const person of people) {
     let officialId = known.get(person.key);
     if (officialId === undefined) {
       officialId = (await alreadyRegistered(graphql, person)) ?? (await register(graphql, person));
@@ -67,7 +77,7 @@ async function register(graphql: AdminGraphql, person: DemoOfficial): Promise<st
     fullName: person.fullName,
     position: person.position,
     unit: person.unit,
-    roles: person.roles.map((role) => role.toUpperCase()),
+    roles: person.roles,
     email: person.email,
   };
   const response = await graphql(REGISTER, { input });

@@ -47,7 +47,7 @@ describe.skipIf(suite.skip)(suite.title, { timeout: 240_000 }, () => {
     const client = graphqlClient(`http://127.0.0.1:${gatewayPort}/graphql`, { token });
     const { data: result } = await client.request<{ registerOfficial: { __typename: string; official: { id: string } } }>(
       `mutation($input: RegisterOfficialInput!) { registerOfficial(input: $input) { __typename ... on RegisterOfficialSuccess { official { id } } } }`,
-      { input: { fullName: "Mai Văn Tâm", position: "Ủy viên", unit: "27592", roles: ["UNIT_OFFICER"] } },
+      { input: { fullName: "Mai Văn Tâm", position: "Ủy viên", unit: "27592", roles: ["unit_officer"] } },
     );
     const id = result?.registerOfficial.official.id as string;
     expect(result?.registerOfficial.__typename).toBe("RegisterOfficialSuccess");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ok } from "@lienthong/contracts/errors";
 import { createInspectionCommands } from "../src/inspections/inspection-commands";
 import { followUpTaskId } from "../src/inspections/inspection";
-import { createOfficialReadModel } from "../src/officials/official-store";
+import { createOfficialReadModel } from "../src/read-models/official-read-model";
 import { CHECKLISTS } from "../src/tasks/checklist";
 import { loadKnownUnits } from "../src/units/known-units";
 import { BA_DIEM, SAI_GON, people, startTasks } from "./support/tasks-fixture";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Token role strings (the GraphQL enum `Role` uses the same names in upper case). */
+/** Role names, spelled one way everywhere: tokens, `dev-token`, GraphQL inputs and outputs (enum `Role`), messages. */
 export const ROLES = [
   "city_admin",
   "city_viewer",
@@ -29,11 +29,11 @@ export interface Principal {
 }
 
 export const roleSchema = z.enum(ROLES, {
-  error: (issue) => `unknown role ${JSON.stringify(issue.input)} (expected one of ${ROLES.join(", ")})`,
+  error: (issue) => `vai trò ${JSON.stringify(issue.input)} không tồn tại (các vai trò: ${ROLES.join(", ")})`,
 });
 
 export const unitScopeSchema = z.string().refine((value) => value === CITY_LEVEL || UNIT_CODE_PATTERN.test(value), {
-  error: (issue) => `${JSON.stringify(issue.input)} is not a 5-digit unit code or "${CITY_LEVEL}"`,
+  error: (issue) => `${JSON.stringify(issue.input)} không phải mã đơn vị 5 chữ số hay "${CITY_LEVEL}" (cấp Thành phố)`,
 });
 
 export function isUnitCode(value: string): boolean {

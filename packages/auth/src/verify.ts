@@ -1,3 +1,4 @@
+import "@lienthong/contracts/zod-locale";
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from "jose";
 import { z } from "zod";
 import { roleSchema, unitScopeSchema, type Principal } from "./principal";
@@ -5,7 +6,10 @@ import { roleSchema, unitScopeSchema, type Principal } from "./principal";
 export type AuthenticationFailure =
   "malformed_header" | "malformed_token" | "expired" | "bad_signature" | "bad_algorithm" | "unknown_key" | "invalid_claims";
 
-/** The caller could not be authenticated: the token is missing a piece, forged, expired or malformed. */
+/**
+ * The caller could not be authenticated: the token is missing a piece, forged, expired or malformed.
+ * `reason` is for programs; the message, in Vietnamese, is what the caller is shown.
+ */
 export class AuthenticationError extends Error {
   override readonly name = "AuthenticationError";
 
@@ -32,10 +36,10 @@ const verifierOptionsSchema = z.union([
 
 const requiredString = (claim: string) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `missing claim "${claim}"` : `claim "${claim}" must be a string`) })
-    .min(1, `claim "${claim}" is empty`);
+    .string({ error: (issue) => (issue.input === undefined ? `thiếu claim "${claim}"` : `claim "${claim}" phải là chuỗi ký tự`) })
+    .min(1, `claim "${claim}" đang trống`);
 const requiredList = <T extends z.ZodType>(claim: string, item: T) =>
-  z.array(item, { error: (issue) => (issue.input === undefined ? `missing claim "${claim}"` : `claim "${claim}" must be a list`) });
+  z.array(item, { error: (issue) => (issue.input === undefined ? `thiếu claim "${claim}"` : `claim "${claim}" phải là một danh sách`) });
 
 const claimsSchema = z.object({
   sub: requiredString("sub"),
@@ -75,7 +79,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       });
       const claims = claimsSchema.safeParse(payload);
       if (!claims.success) {
-        throw new AuthenticationError("invalid_claims", `Invalid token: ${describeClaimIssues(claims.error)}.`);
+        throw new AuthenticationError("invalid_claims", `Mã truy cập không hợp lệ: ${describeClaimIssues(claims.error)}.`);
       }
       const { sub, name, roles, units } = claims.data;
       return { sub, name, roles, units };
@@ -91,7 +95,7 @@ export async function principalFromAuthorization(header: string | undefined, ver
   if (header === undefined) return null;
   const match = /^Bearer +([^\s]+)\s*$/i.exec(header.trim());
   if (!match?.[1]) {
-    throw new AuthenticationError("malformed_header", 'The Authorization header must be "Bearer <token>".');
+    throw new AuthenticationError("malformed_header", 'Tiêu đề Authorization phải có dạng "Bearer <token>".');
   }
   return verifier.verify(match[1]);
 }
@@ -101,27 +105,28 @@ function describeClaimIssues(error: z.ZodError): string {
     .map((issue) => {
       // Issues inside a list (roles.1, units.0) read better with the claim named in front.
       const [claim, ...rest] = issue.path.map(String);
-      return rest.length > 0 ? `claim "${claim}" item ${rest.join(".")}: ${issue.message}` : issue.message;
+      return rest.length > 0 ? `claim "${claim}" mục ${rest.join(".")}: ${issue.message}` : issue.message;
     })
     .join("; ");
 }
 
 /** Token problems become AuthenticationError; anything else (JWKS endpoint down, network) is not the caller's fault and is rethrown. */
 function toAuthenticationError(error: unknown): unknown {
-  if (error instanceof errors.JWTExpired) return new AuthenticationError("expired", "The token has expired.");
+  if (error instanceof errors.JWTExpired) return new AuthenticationError("expired", "Mã truy cập đã hết hạn: hãy lấy mã mới.");
   if (error instanceof errors.JWTClaimValidationFailed) {
-    return new AuthenticationError("invalid_claims", `Invalid token: ${error.message}.`);
+    const problem = error.reason === "missing" ? `thiếu claim "${error.claim}"` : `claim "${error.claim}" không đúng`;
+    return new AuthenticationError("invalid_claims", `Mã truy cập không hợp lệ: ${problem}.`);
   }
   if (error instanceof errors.JWSSignatureVerificationFailed)
-    return new AuthenticationError("bad_signature", "The token signature is invalid.");
+    return new AuthenticationError("bad_signature", "Chữ ký của mã truy cập không hợp lệ.");
   if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) {
-    return new AuthenticationError("bad_algorithm", "The token is signed with an algorithm this service does not accept.");
+    return new AuthenticationError("bad_algorithm", "Mã truy cập được ký bằng thuật toán mà dịch vụ này không chấp nhận.");
   }
   if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) {
-    return new AuthenticationError("unknown_key", "The token is signed with a key this service does not know.");
+    return new AuthenticationError("unknown_key", "Mã truy cập được ký bằng khóa mà dịch vụ này không biết.");
   }
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {
-    return new AuthenticationError("malformed_token", `The token is malformed: ${error.message.replace(/\.$/, "")}.`);
+    return new AuthenticationError("malformed_token", "Mã truy cập sai định dạng (cần một JWT: ba phần nối bằng dấu chấm).");
   }
   return error;
 }

@@ -38,7 +38,7 @@ describe("createVerifier with a shared secret", () => {
     const token = await signClaims({ sub: "x", name: "X", roles: [], units: [] }, { exp: Math.floor(Date.now() / 1000) - 60 });
     const error = await failure(verifier.verify(token));
     expect(error.reason).toBe("expired");
-    expect(error.message).toMatch(/expired/);
+    expect(error.message).toBe("Mã truy cập đã hết hạn: hãy lấy mã mới.");
   });
 
   it("rejects a token signed with another secret", async () => {
@@ -60,14 +60,14 @@ describe("createVerifier with a shared secret", () => {
     const token = await signClaims({ sub: "x", roles: ["unit_admin"], units: ["26734"] });
     const error = await failure(verifier.verify(token));
     expect(error.reason).toBe("invalid_claims");
-    expect(error.message).toContain('missing claim "name"');
+    expect(error.message).toContain('thiếu claim "name"');
   });
 
   it("rejects unknown roles and malformed unit codes, naming them", async () => {
     const token = await signClaims({ sub: "x", name: "X", roles: ["unit_admin", "superuser"], units: ["2673"] });
     const error = await failure(verifier.verify(token));
-    expect(error.message).toContain('unknown role "superuser"');
-    expect(error.message).toContain('"2673" is not a 5-digit unit code');
+    expect(error.message).toContain('claim "roles" mục 1: vai trò "superuser" không tồn tại');
+    expect(error.message).toContain('claim "units" mục 0: "2673" không phải mã đơn vị 5 chữ số');
   });
 
   it("rejects a string that is not a token", async () => {

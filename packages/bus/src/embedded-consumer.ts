@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { Logger } from "pino";
 import type { Envelope } from "@lienthong/contracts/envelope";
 import type { EventDeclaration } from "@lienthong/contracts/registry";
-import { isDuplicateKeyError, type Database } from "@lienthong/store/collection";
+import type { Database } from "@lienthong/store/collection";
+import { insertIfAbsent } from "@lienthong/store/insert-if-absent";
 import { backoffDelay, errorText, type ConsumeSettings, type Consumer, type DeadLetter } from "./event-bus";
 import { readLogAfter, type ReadEntry } from "./embedded-log";
 import { readMessage } from "./receipt";
@@ -39,9 +40,7 @@ const RETRY_AFTER_ERROR_MS = 1000;
 async function loadCursor(db: Database, settings: ConsumeSettings): Promise<Cursor> {
   const cursors = db.collection<Cursor>(CURSOR_COLLECTION);
   const fresh: Cursor = { _id: settings.durable, subject: settings.subject, acked: 0, failing: null };
-  await cursors.insertOne(fresh).catch((error: unknown) => {
-    if (!isDuplicateKeyError(error)) throw error;
-  });
+  await insertIfAbsent(cursors, fresh);
   const cursor = cursorSchema.parse(await cursors.findOne({ _id: settings.durable }));
   if (cursor.subject !== settings.subject) {
     throw new Error(`durable ${settings.durable}: already consumes ${cursor.subject}, cannot switch to ${settings.subject}`);
@@ -62,12 +61,7 @@ export async function runEmbeddedConsumer(options: RunOptions): Promise<Consumer
   };
 
   const deadLetter = async (seq: number, letter: DeadLetter) => {
-    await db
-      .collection<DeadLetterDocument>(DEAD_LETTER_COLLECTION)
-      .insertOne({ _id: `${settings.durable}:${seq}`, seq, ...letter })
-      .catch((error: unknown) => {
-        if (!isDuplicateKeyError(error)) throw error;
-      });
+    await insertIfAbsent(db.collection<DeadLetterDocument>(DEAD_LETTER_COLLECTION), { _id: `${settings.durable}:${seq}`, seq, ...letter });
     log.warn({ reason: letter.reason, deliveries: letter.deliveries, seq }, "event dead-lettered");
   };
 

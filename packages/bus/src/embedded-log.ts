@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { isDuplicateKeyError, type Database } from "@lienthong/store/collection";
+import type { Database } from "@lienthong/store/collection";
+import { insertIfAbsent } from "@lienthong/store/insert-if-absent";
 
 /** One published message; `_id` is the event id, so a second publish of the same event is refused by the store. */
 export interface LogEntry {
@@ -43,14 +44,13 @@ export async function appendToLog(db: Database, entry: { id?: string; subject: s
   const id = entry.id ?? `raw-${randomUUID()}`;
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const seq = (await lastSeq(db)) + 1;
-    try {
-      await log.insertOne({ _id: id, seq, subject: entry.subject, payload: entry.payload, publishedAt: new Date().toISOString() });
+    if (
+      await insertIfAbsent(log, { _id: id, seq, subject: entry.subject, payload: entry.payload, publishedAt: new Date().toISOString() })
+    ) {
       return true;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      if ((await log.findOne({ _id: id }, { projection: { _id: 1 } })) !== null) return false;
-      // Another writer took this sequence number first: read the new last one and try again.
     }
+    if ((await log.findOne({ _id: id }, { projection: { _id: 1 } })) !== null) return false;
+    // Another writer took this sequence number first: read the new last one and try again.
   }
   throw new Error(`could not append to ${LOG_COLLECTION}: sequence kept colliding with another writer`);
 }

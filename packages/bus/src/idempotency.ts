@@ -1,5 +1,6 @@
 import type { Envelope } from "@lienthong/contracts/envelope";
-import { isDuplicateKeyError, type Database } from "@lienthong/store/collection";
+import type { Database } from "@lienthong/store/collection";
+import { insertIfAbsent } from "@lienthong/store/insert-if-absent";
 
 export const PROCESSED_EVENTS_COLLECTION = "processed_events";
 
@@ -31,11 +32,7 @@ export function idempotent(
     const _id = `${durable}:${envelope.id}`;
     if ((await processed.findOne({ _id }, { projection: { _id: 1 } })) !== null) return;
     await handler(envelope);
-    await processed
-      .insertOne({ _id, durable, eventId: envelope.id, type: envelope.type, processedAt: new Date().toISOString() })
-      .catch((error: unknown) => {
-        // Another delivery of the same event finished first: the effect is recorded either way.
-        if (!isDuplicateKeyError(error)) throw error;
-      });
+    // False when another delivery of the same event finished first: the effect is recorded either way.
+    await insertIfAbsent(processed, { _id, durable, eventId: envelope.id, type: envelope.type, processedAt: new Date().toISOString() });
   };
 }

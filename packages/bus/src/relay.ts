@@ -2,6 +2,7 @@ import { z } from "zod";
 import { pino, type Logger } from "pino";
 import { parseEnvelope } from "@lienthong/contracts/registry";
 import type { Envelope } from "@lienthong/contracts/envelope";
+import { periodic } from "@lienthong/calendar/periodic";
 import { archiveEvents } from "@lienthong/store/archive";
 import type { Collection, Database } from "@lienthong/store/collection";
 import { errorText, type EventBus } from "./event-bus";
@@ -52,8 +53,6 @@ export function createRelay(options: RelayOptions): Relay {
   const log = options.log ?? pino({ level: "silent" });
   const relayed = new Set(options.collections);
   const inFlight = new Map<string, Promise<number>>();
-  let sweeping: Promise<number> | undefined;
-  let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
   const drainOne = async (collection: Collection<OutboxDocument>, aggregateId: string): Promise<number> => {
@@ -114,37 +113,29 @@ export function createRelay(options: RelayOptions): Relay {
     return total;
   };
 
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      relay
-        .sweep()
-        .catch((error: unknown) => log.error({ err: errorText(error) }, "sweep failed"))
-        .finally(schedule);
-    }, options.sweepIntervalMs ?? 5000);
-    timer.unref();
-  };
+  // Not at start: the service's start() sweeps once itself when it wants to, then the interval takes over.
+  const sweeper = periodic({
+    name: "relay sweep",
+    intervalMs: options.sweepIntervalMs ?? 5000,
+    run: sweepAll,
+    log,
+    firstRun: "after-interval",
+  });
 
   const relay: Relay = {
     async drain(collection, aggregateId) {
       if (stopped) return;
       await drainCounting(collection, aggregateId);
     },
-    sweep() {
-      sweeping ??= sweepAll().finally(() => {
-        sweeping = undefined;
-      });
-      return sweeping;
-    },
+    sweep: () => sweeper.runOnce(),
     start() {
       stopped = false;
-      if (timer === undefined) schedule();
+      void sweeper.start();
     },
     async stop() {
       stopped = true;
-      clearTimeout(timer);
-      timer = undefined;
-      await Promise.allSettled([sweeping, ...inFlight.values()]);
+      await sweeper.stop();
+      await Promise.allSettled(inFlight.values());
     },
   };
   return relay;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { declareEvent } from "./registry";
 
-const unitCode = z.string().regex(/^\d{5}$/);
+/** The official's unit: a 5-digit code, or `*` for an official of the city committee. */
+const unitCode = z.string().regex(/^(\d{5}|\*)$/);
 const role = z.enum([
   "city_admin",
   "city_viewer",

@@ -19,7 +19,7 @@ export type Decision<State, E> = { ok: true; state: State; events: Envelope[] } 
 export type ExecuteResult<State, E> =
   { ok: true; state: State; version: number; events: Envelope[] } | { ok: false; error: E | ConflictError };
 
-/** The aggregate kept changing under us: every attempt lost the compare-and-set. Safe to retry later. */
+/** The aggregate kept changing under us: every attempt lost the compare-and-set. Safe to retry later. The message is for users (Vietnamese). */
 export class ConflictError extends Error {
   readonly code = "CONFLICT";
 
@@ -27,7 +27,7 @@ export class ConflictError extends Error {
     readonly aggregateId: string,
     readonly attempts: number,
   ) {
-    super(`aggregate ${aggregateId} was changed concurrently ${attempts} times in a row; try again`);
+    super(`Dữ liệu ${aggregateId} vừa bị thay đổi đồng thời ${attempts} lần liên tiếp; vui lòng thử lại.`);
     this.name = "ConflictError";
   }
 }
@@ -71,8 +71,9 @@ export function createRepository<State extends object>(options: RepositoryOption
     if (!doc) return null;
     const meta = storedMetaSchema.safeParse(doc);
     if (!meta.success) throw new Error(`aggregate ${id} in ${options.collection} is malformed: ${describeIssues(meta.error)}`);
-    const fields = Object.keys(doc).filter((field) => !RESERVED_FIELDS.has(field));
-    return { state: options.parse(doc), version: meta.data.version, fields };
+    const state = options.parse(doc);
+    // The parsed state's fields, not the document's: a field the parse dropped was never read, so it is not ours to erase.
+    return { state, version: meta.data.version, fields: Object.keys(stateFields(state)) };
   }
 
   async function write(
@@ -129,7 +130,7 @@ export function createRepository<State extends object>(options: RepositoryOption
   };
 }
 
-/** State fields to store: reserved names are the repository's; undefined fields are left out (and unset). */
+/** State fields to store: reserved names are the repository's; undefined fields are left out (and unset if the previous state had them). */
 function stateFields(state: object): Document {
   return Object.fromEntries(Object.entries(state).filter(([field, value]) => !RESERVED_FIELDS.has(field) && value !== undefined));
 }

@@ -6,6 +6,7 @@ import { describeArchive } from "./conformance/archive";
 import { describeConcurrency } from "./conformance/concurrency";
 import { describeIndexes } from "./conformance/indexes";
 import { describeQueries } from "./conformance/queries";
+import { describeReadModels } from "./conformance/read-models";
 import { describeRepository } from "./conformance/repository";
 import { describeUpdates } from "./conformance/updates";
 import { describeWrites } from "./conformance/writes";
@@ -51,5 +52,6 @@ export function describeStoreConformance(label: string, open: () => Promise<Stor
     describeConcurrency(db);
     describeRepository(db);
     describeArchive(db);
+    describeReadModels(db);
   });
 }

@@ -47,6 +47,9 @@ export type SubgraphBuilder<Extra extends Partial<PothosSchemaTypes.UserSchemaTy
   SubgraphTypes<Extra>
 >;
 
+/** What an anonymous caller of a protected field is told (extensions.code UNAUTHENTICATED). */
+export const AUTHENTICATION_REQUIRED_MESSAGE = "Cần đăng nhập: hãy gửi mã truy cập (Authorization: Bearer <token>).";
+
 /** The pinned federation spec version: every subgraph links the same one so composition sees one dialect. */
 export const FEDERATION_LINK = "https://specs.apollo.dev/federation/v2.6";
 
@@ -73,8 +76,8 @@ export function createBuilder<Extra extends Partial<PothosSchemaTypes.UserSchema
       // Anonymous callers are told to authenticate; known callers who lack a scope get NotAllowedError.
       unauthorizedError: (_parent, context, info) =>
         context.principal === null
-          ? graphQLError("Authentication required.", { extensions: { code: "UNAUTHENTICATED" } })
-          : new NotAllowedError(`You are not allowed to access ${info.parentType.name}.${info.fieldName}.`),
+          ? graphQLError(AUTHENTICATION_REQUIRED_MESSAGE, { extensions: { code: "UNAUTHENTICATED" } })
+          : new NotAllowedError(`Bạn không có quyền truy cập ${info.parentType.name}.${info.fieldName}.`),
     },
     errors: {
       defaultTypes: [],

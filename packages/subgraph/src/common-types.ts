@@ -63,14 +63,14 @@ export function addCommonTypes(builder: SubgraphBuilder): void {
 
   builder.scalarType("Date", {
     description: "A calendar date, YYYY-MM-DD.",
-    serialize: (value) => checkDate(value, "Date value"),
-    parseValue: (value) => checkDate(value, "Date"),
+    serialize: (value) => checkDate(value),
+    parseValue: (value) => checkDate(value),
   });
 
   builder.scalarType("DateTime", {
     description: "An instant in ISO 8601 with a time zone offset, e.g. 2025-03-01T08:30:00+07:00.",
-    serialize: (value) => (value instanceof Date ? value.toISOString() : checkDateTime(value, "DateTime value")),
-    parseValue: (value) => checkDateTime(value, "DateTime"),
+    serialize: (value) => (value instanceof Date ? value.toISOString() : checkDateTime(value)),
+    parseValue: (value) => checkDateTime(value),
   });
 
   builder.globalConnectionField("totalCount", (t) =>
@@ -91,16 +91,16 @@ function isCalendarDate(value: string): boolean {
 }
 
 // Thrown as GraphQLError so the message survives error masking: the client learns what to fix.
-function checkDate(value: unknown, what: string): string {
+function checkDate(value: unknown): string {
   if (typeof value === "string" && isCalendarDate(value)) return value;
-  throw graphQLError(`${what} must be a real calendar date written YYYY-MM-DD, got ${JSON.stringify(value)}.`);
+  throw graphQLError(`Ngày phải là một ngày có thật, viết theo dạng YYYY-MM-DD (ví dụ 2025-03-01); nhận được ${JSON.stringify(value)}.`);
 }
 
-function checkDateTime(value: unknown, what: string): string {
+function checkDateTime(value: unknown): string {
   const match = typeof value === "string" ? DATE_TIME_PATTERN.exec(value) : null;
   if (match && isCalendarDate(match[1] as string) && !Number.isNaN(Date.parse(value as string))) return value as string;
   throw graphQLError(
-    `${what} must be an ISO 8601 date-time with an offset (e.g. 2025-03-01T08:30:00+07:00), got ${JSON.stringify(value)}.`,
+    `Thời điểm phải viết theo ISO 8601 kèm múi giờ (ví dụ 2025-03-01T08:30:00+07:00); nhận được ${JSON.stringify(value)}.`,
   );
 }
 

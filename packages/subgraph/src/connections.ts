@@ -19,7 +19,7 @@ export function checkPageSize(args: PageArgs, maxSize = MAX_PAGE_SIZE): void {
       const size = args[name];
       return size != null && (size < 0 || size > maxSize);
     })
-    .map((name) => ({ path: [name], message: `must be between 0 and ${maxSize}` }));
+    .map((name) => ({ path: [name], message: `phải từ 0 đến ${maxSize}` }));
   if (fields.length > 0) throw new ValidationError(fields);
 }
 

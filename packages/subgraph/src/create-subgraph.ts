@@ -7,6 +7,8 @@ import { Hono } from "hono";
 import { routePath } from "hono/route";
 import type { Logger } from "pino";
 import { CORRELATION_HEADER, correlationIdFrom } from "./correlation";
+import { UNEXPECTED_ERROR_MESSAGE } from "./error-masking";
+import { addGraphiQLAssetRoutes } from "./graphiql";
 import { createGraphQLServer, GRAPHQL_PATH } from "./graphql-server";
 import { createHttpMetrics } from "./http-metrics";
 import { createMetrics, METRICS_CONTENT_TYPE, type Metrics } from "./metrics";
@@ -78,6 +80,7 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
 
   // For app.request() only: served over HTTP, /graphql never reaches Hono (see handler).
   app.on(["GET", "POST"], GRAPHQL_PATH, (c) => yoga.fetch(c.req.raw, { correlationId: c.var.correlationId }));
+  if (options.graphiql) addGraphiQLAssetRoutes(app);
 
   app.use("*", async (c, next) => {
     try {
@@ -91,10 +94,10 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
 
   options.routes?.(app);
 
-  app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: `No route for ${c.req.method} ${c.req.path}.` } }, 404));
+  app.notFound((c) => c.json({ error: { code: "NOT_FOUND", message: `Không có đường dẫn ${c.req.method} ${c.req.path}.` } }, 404));
   app.onError((error, c) => {
     (c.var.log ?? log).error({ err: error }, "unexpected error in an HTTP route");
-    return c.json({ error: { code: "INTERNAL_SERVER_ERROR", message: "Unexpected error." } }, 500);
+    return c.json({ error: { code: "INTERNAL_SERVER_ERROR", message: UNEXPECTED_ERROR_MESSAGE } }, 500);
   });
 
   const honoListener = getRequestListener(app.fetch);

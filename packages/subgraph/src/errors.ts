@@ -1,4 +1,5 @@
-import type { FieldProblem } from "@lienthong/contracts/errors";
+import "@lienthong/contracts/zod-locale";
+import { describeFieldProblems, INVALID_TRANSITION_MESSAGE, type FieldProblem } from "@lienthong/contracts/errors";
 import type { z } from "zod";
 
 /**
@@ -13,7 +14,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /**
  * An expected failure. Domain code returns (or throws) these; a mutation listing the class in its payload
  * shows it as a typed payload member, anywhere else it becomes a top-level GraphQL error with its message.
- * Plain TypeScript: no GraphQL imports, so deciders may use it.
+ * Messages are Vietnamese: users read them. Plain TypeScript: no GraphQL imports, so deciders may use it.
  */
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
@@ -25,7 +26,7 @@ export class ValidationError extends DomainError {
 
   constructor(
     readonly fields: FieldProblem[],
-    message = describeProblems(fields),
+    message = describeFieldProblems(fields),
   ) {
     super(message);
   }
@@ -35,7 +36,7 @@ export class NotAllowedError extends DomainError {
   readonly code = "NOT_ALLOWED";
   override readonly name = "NotAllowedError";
 
-  constructor(message = "You are not allowed to do this.") {
+  constructor(message = "Bạn không có quyền thực hiện thao tác này.") {
     super(message);
   }
 }
@@ -61,7 +62,8 @@ export class InvalidTransitionError extends DomainError {
     readonly from: string,
     /** What was attempted, e.g. "complete". */
     readonly attempted: string,
-    message = `Cannot ${attempted} when ${from}.`,
+    /** Vietnamese, e.g. from `describeTransition` of @lienthong/contracts/errors. */
+    message = INVALID_TRANSITION_MESSAGE,
   ) {
     super(message);
   }
@@ -80,9 +82,4 @@ export function parseInput<Schema extends z.ZodType>(
 ): z.output<Schema> | ValidationError {
   const result = schema.safeParse(input);
   return result.success ? result.data : validationErrorFromZod(result.error, pathPrefix);
-}
-
-function describeProblems(fields: FieldProblem[]): string {
-  if (fields.length === 0) return "The input is invalid.";
-  return `The input is invalid: ${fields.map((field) => `${field.path.join(".") || "(input)"}: ${field.message}`).join("; ")}.`;
 }

@@ -8,7 +8,17 @@ import { createGraphQLError } from "graphql-yoga";
  * always makes the class the executor and yoga use.
  */
 export function graphQLError(message: string, options?: Parameters<typeof createGraphQLError>[1]): GraphQLError {
-  return createGraphQLError(message, options);
+  const error = createGraphQLError(message, options);
+  ours.add(error);
+  return error;
+}
+
+// Errors made here are worded for clients already (Vietnamese); the rest come from graphql-js, yoga or plugins.
+const ours = new WeakSet<GraphQLError>();
+
+/** Made by `graphQLError` (ours, client-ready), not by graphql-js, yoga or a plugin. */
+export function isOwnGraphQLError(error: GraphQLError): boolean {
+  return ours.has(error);
 }
 
 export function isGraphQLError(value: unknown): value is GraphQLError {

@@ -6,6 +6,7 @@ import type { RequestContext } from "./context";
 import { CORRELATION_HEADER, correlationIdFrom } from "./correlation";
 import { graphQLError } from "./graphql-errors";
 import { maskOutsideExecution, UNEXPECTED_ERROR_MESSAGE, useContextualErrorMasking } from "./error-masking";
+import { renderOfflineGraphiQL } from "./graphiql";
 
 export const GRAPHQL_PATH = "/graphql";
 
@@ -26,6 +27,7 @@ export function createGraphQLServer({ schema, verifier, log, graphiql }: GraphQL
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     graphiql,
+    renderGraphiQL: renderOfflineGraphiQL,
     landingPage: false,
     // Subgraphs are reached through the gateway (or by service-to-service calls), never by browsers directly.
     cors: false,

@@ -30,7 +30,7 @@ describe("connection helpers", () => {
   it("refuse a page above the hard maximum, naming the argument", async () => {
     const error = await resolveOffsetPage({ last: 101 }, 0, () => []).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).fields).toEqual([{ path: ["last"], message: "must be between 0 and 100" }]);
+    expect((error as ValidationError).fields).toEqual([{ path: ["last"], message: "phải từ 0 đến 100" }]);
     await expect(resolveCursorPage({ first: 1000 }, 0, String, () => [])).rejects.toBeInstanceOf(ValidationError);
   });
 });

@@ -6,8 +6,8 @@ import { valueOrThrow } from "../src/domain-errors";
 import { InvalidTransitionError, NotAllowedError, NotFoundError, parseInput, ValidationError, validationErrorFromZod } from "../src/errors";
 
 const memberInput = z.object({
-  name: z.string().min(2, "must have at least 2 characters"),
-  members: z.array(z.object({ unitCode: z.string().regex(/^\d{5}$/, "must be a 5-digit unit code") })),
+  name: z.string().min(2, "phải có ít nhất 2 ký tự"),
+  members: z.array(z.object({ unitCode: z.string().regex(/^\d{5}$/, "phải là mã đơn vị 5 chữ số") })),
 });
 
 describe("validation errors from zod", () => {
@@ -17,12 +17,10 @@ describe("validation errors from zod", () => {
     const error = validationErrorFromZod(result.error);
     expect(error.code).toBe("VALIDATION");
     expect(error.fields).toEqual([
-      { path: ["name"], message: "must have at least 2 characters" },
-      { path: ["members", "1", "unitCode"], message: "must be a 5-digit unit code" },
+      { path: ["name"], message: "phải có ít nhất 2 ký tự" },
+      { path: ["members", "1", "unitCode"], message: "phải là mã đơn vị 5 chữ số" },
     ]);
-    expect(error.message).toBe(
-      "The input is invalid: name: must have at least 2 characters; members.1.unitCode: must be a 5-digit unit code.",
-    );
+    expect(error.message).toBe("Dữ liệu nhập không hợp lệ: name: phải có ít nhất 2 ký tự; members.1.unitCode: phải là mã đơn vị 5 chữ số.");
   });
 
   it("parseInput returns the parsed value or the ValidationError, with an optional path prefix", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { UNEXPECTED_ERROR_MESSAGE } from "../src/error-masking";
 import { cityAdmin, graphqlRequest, readGraphQL, sampleSubgraph, tokenFor, wardAdmin, wardOfficer, type GraphQLRequest } from "./helpers";
 
 async function post(subgraph: ReturnType<typeof sampleSubgraph>, request: GraphQLRequest) {
@@ -55,7 +56,7 @@ describe("access", () => {
     const other = await post(subgraph, { query: '{ unit(code: "26737") { name } }', token });
     expect(other.body.data).toEqual({ unit: null });
     expect(other.body.errors?.[0]).toMatchObject({ path: ["unit"], extensions: { code: "FORBIDDEN" } });
-    expect(other.body.errors?.[0]?.message).toContain("not allowed");
+    expect(other.body.errors?.[0]?.message).toBe("Bạn không có quyền truy cập Query.unit.");
   });
 
   it("lets city level read every ward", async () => {
@@ -109,8 +110,8 @@ describe("mutation payloads", () => {
     expect(body.data?.renameUnit).toEqual({
       __typename: "ValidationError",
       code: "VALIDATION",
-      message: "The input is invalid: name: must have at least 2 characters.",
-      fields: [{ path: ["name"], message: "must have at least 2 characters" }],
+      message: "Dữ liệu nhập không hợp lệ: name: phải có ít nhất 2 ký tự.",
+      fields: [{ path: ["name"], message: "phải có ít nhất 2 ký tự" }],
     });
   });
 
@@ -138,7 +139,7 @@ describe("conventions", () => {
   it("refuses a page larger than the hard maximum, naming the argument", async () => {
     const { body } = await post(sampleSubgraph(), { query: "{ units(first: 500) { totalCount } }" });
     expect(body.errors?.[0]).toMatchObject({
-      message: expect.stringContaining("first: must be between 0 and 100"),
+      message: expect.stringContaining("first: phải từ 0 đến 100"),
       extensions: { code: "BAD_USER_INPUT" },
     });
   });
@@ -148,7 +149,9 @@ describe("conventions", () => {
     const good = await post(subgraph, { query: '{ echoDate(on: "2024-02-29") }' });
     expect(good.body.data).toEqual({ echoDate: "2024-02-29" });
     const bad = await post(subgraph, { query: "query($on: Date!) { echoDate(on: $on) }", variables: { on: "2025-02-29" } });
-    expect(bad.body.errors?.[0]?.message).toContain("YYYY-MM-DD");
+    expect(bad.body.errors?.[0]?.message).toMatch(
+      /^Biến "\$on" có giá trị không hợp lệ "2025-02-29": Ngày phải là một ngày có thật, viết theo dạng YYYY-MM-DD/,
+    );
   });
 
   it("accepts DateTime only with an offset and a real day", async () => {
@@ -157,7 +160,7 @@ describe("conventions", () => {
     expect(good.body.data).toEqual({ echoDateTime: "2025-03-01T08:30:00+07:00" });
     for (const at of ["2025-03-01T08:30:00", "2025-02-30T08:30:00Z"]) {
       const bad = await post(subgraph, { query: "query($at: DateTime!) { echoDateTime(at: $at) }", variables: { at } });
-      expect(bad.body.errors?.[0]?.message).toContain("ISO 8601");
+      expect(bad.body.errors?.[0]?.message).toMatch(/^Biến "\$at" có giá trị không hợp lệ "[^"]+": Thời điểm phải viết theo ISO 8601/);
     }
   });
 });
@@ -184,7 +187,7 @@ describe("unexpected errors", () => {
     const subgraph = sampleSubgraph();
     const response = await post(subgraph, { query: "{ boom }", headers: { "x-correlation-id": "req-42" } });
     expect(response.body.errors).toEqual([
-      { message: "Unexpected error.", path: ["boom"], locations: expect.any(Array), extensions: { code: "INTERNAL_SERVER_ERROR" } },
+      { message: UNEXPECTED_ERROR_MESSAGE, path: ["boom"], locations: expect.any(Array), extensions: { code: "INTERNAL_SERVER_ERROR" } },
     ]);
     expect(JSON.stringify(response.body)).not.toContain("10.0.0.5");
     const logged = subgraph.logLines.find((line) => line.level === 50);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { UNEXPECTED_ERROR_MESSAGE } from "../src/error-masking";
 import type { RunningServer } from "../src/serve";
 import { graphqlRequest, readGraphQL, sampleSubgraph } from "./helpers";
 
@@ -35,7 +36,7 @@ describe("over HTTP", () => {
     expect(hello.headers.get("x-correlation-id")).toBe("http-1");
 
     const boom = await readGraphQL(await fetch(`${url}/graphql`, graphqlRequest({ query: "{ boom }" })));
-    expect(boom.body.errors?.[0]?.message).toBe("Unexpected error.");
+    expect(boom.body.errors?.[0]?.message).toBe(UNEXPECTED_ERROR_MESSAGE);
     const generatedId = boom.headers.get("x-correlation-id");
     expect(generatedId).toMatch(/^[0-9a-f-]{36}$/);
     expect(subgraph.logLines.find((line) => line.level === 50)).toMatchObject({ correlationid: generatedId });

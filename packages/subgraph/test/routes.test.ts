@@ -15,7 +15,8 @@ describe("operational routes", () => {
     subgraph.metrics.counter("events_published_total", "Events published.").inc({ type: "unit.renamed" });
     await subgraph.app.request("/healthz");
     await subgraph.app.request("/graphql", graphqlRequest({ query: "{ hello }" }));
-    await subgraph.app.request("/nowhere");
+    const missing = await subgraph.app.request("/nowhere");
+    expect(await missing.json()).toEqual({ error: { code: "NOT_FOUND", message: "Không có đường dẫn GET /nowhere." } });
 
     const response = await subgraph.app.request("/metrics");
     expect(response.headers.get("content-type")).toContain("text/plain; version=0.0.4");

@@ -20,7 +20,7 @@ export interface SampleOptions {
 
 const renameUnitInput = z.object({
   code: z.string().regex(/^\d{5}$/, "must be a 5-digit unit code"),
-  name: z.string().trim().min(2, "must have at least 2 characters").max(100, "must have at most 100 characters"),
+  name: z.string().trim().min(2, "phải có ít nhất 2 ký tự").max(100, "không được quá 100 ký tự"),
 });
 
 export function createSampleSchema(options: SampleOptions = {}) {

@@ -8,6 +8,8 @@ export interface GraphqlClientOptions {
   /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
   headers?: Record<string, string>;
+  /** Runs on every parsed response before it is returned, e.g. `assertNoEnglish` from ./vietnamese. */
+  check?: (response: { data?: unknown; errors?: readonly unknown[] }) => void;
 }
 
 export interface GraphqlResult<Data> {
@@ -66,6 +68,7 @@ export function graphqlClient(endpoint: GraphqlEndpoint, options: GraphqlClientO
         throw new Error(`GraphQL endpoint answered ${response.status} with a body that is not a GraphQL response: ${text.slice(0, 300)}`);
       }
       const { data, errors, extensions } = parsed.data;
+      (perRequest.check ?? options.check)?.(parsed.data);
       return {
         status: response.status,
         headers: response.headers,

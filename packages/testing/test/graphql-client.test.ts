@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { graphqlClient } from "../src/graphql-client";
+import { assertNoEnglish } from "../src/vietnamese";
 import { tinyGraphql } from "./fixtures/tiny-graphql";
 
 describe("graphqlClient with an in-process handler", () => {
@@ -44,6 +45,12 @@ describe("graphqlClient with an in-process handler", () => {
     expect(result.status).toBe(400);
     expect(result.data).toBeUndefined();
     expect(result.errors?.[0]?.message).toMatch(/Cannot query field "nope"/);
+  });
+
+  it("runs the check on every response, e.g. refusing English messages", async () => {
+    const client = graphqlClient(tinyGraphql, { check: assertNoEnglish });
+    expect((await client.request<{ hello: string }>('{ hello(name: "A") }')).data).toEqual({ hello: "Xin chào, A" });
+    await expect(client.request('{ hello(name: "A") boom }')).rejects.toThrow(/errors\.0\.message: not allowed here/);
   });
 
   it("fails loudly when the answer is not a GraphQL response", async () => {

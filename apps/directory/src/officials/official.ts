@@ -10,12 +10,14 @@ import {
   type DomainError,
   type Result,
 } from "@lienthong/contracts/errors";
-import { hasRole, mayActInUnit, type Principal, type Role } from "@lienthong/auth/principal";
+import { CITY_LEVEL, hasRole, mayActInUnit, type Principal, type Role } from "@lienthong/auth/principal";
+import { ROLE_LABELS, unitLabel } from "@lienthong/contracts/labels";
 
 export interface Official {
   id: string;
   fullName: string;
   position: string;
+  /** A 5-digit unit code, or `*`: an official of the city committee. */
   unit: string;
   roles: Role[];
   email?: string;
@@ -41,61 +43,89 @@ export interface OfficialContext {
   unitExists(code: string): boolean;
 }
 
-/** Officials of a unit are managed by a city admin, or by an admin of that same unit. */
+/** Officials of a unit are managed by a city admin, or by an admin of that same unit; the city committee's by a city admin only. */
 export function mayManageOfficials(principal: Principal, unit: string): boolean {
   if (hasRole(principal, "city_admin")) return true;
-  return hasRole(principal, "unit_admin") && mayActInUnit(principal, unit);
+  return unit !== CITY_LEVEL && hasRole(principal, "unit_admin") && mayActInUnit(principal, unit);
 }
 
 /** Roles that reach beyond one unit: only a city admin may grant them. */
 const CITY_WIDE_ROLES: readonly Role[] = ["city_admin", "city_viewer", "inspector"];
 
+/** Roles of a ward's own committee: an official of the city committee does not hold them. */
+const UNIT_ROLES: readonly Role[] = ["unit_admin", "unit_officer"];
+
+const roleNames = (roles: readonly Role[]) => roles.map((role) => `${ROLE_LABELS[role]} (${role})`).join(", ");
+
 function roleGrantProblem(roles: readonly Role[] | undefined, ctx: OfficialContext): DomainError | null {
   if (roles === undefined || hasRole(ctx.principal, "city_admin")) return null;
   const cityWide = roles.filter((role) => CITY_WIDE_ROLES.includes(role));
-  return cityWide.length === 0 ? null : notAllowed(`only a city admin may grant ${cityWide.join(", ")}`);
+  return cityWide.length === 0 ? null : notAllowed(`Chỉ lãnh đạo Ủy ban MTTQ Thành phố mới được giao vai trò ${roleNames(cityWide)}.`);
 }
 
 function unitProblem(unit: string | undefined, ctx: OfficialContext): DomainError | null {
-  if (unit === undefined || ctx.unitExists(unit)) return null;
-  return validationError([{ path: ["unit"], message: `unknown unit code "${unit}"` }]);
+  if (unit === undefined || unit === CITY_LEVEL || ctx.unitExists(unit)) return null;
+  return validationError([
+    { path: ["unit"], message: `mã "${unit}" không phải phường, xã hay đặc khu nào trong 168 đơn vị của Thành phố` },
+  ]);
 }
+
+/** An official of the city committee holds city roles, not a ward committee's. */
+function cityRoleProblem(unit: string, roles: readonly Role[]): DomainError | null {
+  if (unit !== CITY_LEVEL) return null;
+  const problems = roles.flatMap((role, index) =>
+    UNIT_ROLES.includes(role)
+      ? [
+          {
+            path: ["roles", String(index)],
+            message: `vai trò ${ROLE_LABELS[role]} (${role}) chỉ dành cho cán bộ của một phường, xã, đặc khu`,
+          },
+        ]
+      : [],
+  );
+  return problems.length === 0 ? null : validationError(problems);
+}
+
+const notFoundOfficial = (id: string) => fail(notFound(`Không tìm thấy cán bộ có mã ${id}.`));
+const deactivatedAlready = (attempted: string, words: string) =>
+  fail(invalidTransition("deactivated", attempted, { attempted: words, from: "cán bộ đã thôi công tác" }));
 
 export function decide(command: OfficialCommand, state: Official | null, ctx: OfficialContext): Result<OfficialEvent[]> {
   switch (command.type) {
     case "RegisterOfficial": {
-      const problem = unitProblem(command.details.unit, ctx);
+      const { unit, roles } = command.details;
+      const problem = unitProblem(unit, ctx) ?? cityRoleProblem(unit, roles);
       if (problem) return fail(problem);
-      if (!mayManageOfficials(ctx.principal, command.details.unit)) {
-        return fail(notAllowed(`you may not register officials of unit ${command.details.unit}`));
-      }
-      const grant = roleGrantProblem(command.details.roles, ctx);
+      if (!mayManageOfficials(ctx.principal, unit)) return fail(notAllowed(`Bạn không được đăng ký cán bộ của ${unitLabel(unit)}.`));
+      const grant = roleGrantProblem(roles, ctx);
       if (grant) return fail(grant);
-      if (state !== null) return fail(invalidTransition("registered", "register"));
+      if (state !== null) {
+        return fail(invalidTransition("registered", "register", { attempted: "đăng ký cán bộ", from: "cán bộ đã được đăng ký" }));
+      }
       return ok([{ type: "OfficialRegistered", data: { officialId: command.officialId, ...command.details } }]);
     }
     case "UpdateOfficial": {
-      if (state === null) return fail(notFound(`official ${command.officialId} not found`));
+      if (state === null) return notFoundOfficial(command.officialId);
       if (Object.values(command.changes).every((value) => value === undefined)) {
-        return fail(validationError([{ path: ["input"], message: "name at least one field to change" }]));
+        return fail(validationError([{ path: ["input"], message: "hãy nêu ít nhất một thông tin cần thay đổi" }]));
       }
-      const problem = unitProblem(command.changes.unit, ctx);
-      if (problem) return fail(problem);
       const target = command.changes.unit ?? state.unit;
+      const problem = unitProblem(command.changes.unit, ctx) ?? cityRoleProblem(target, command.changes.roles ?? state.roles);
+      if (problem) return fail(problem);
       if (!mayManageOfficials(ctx.principal, state.unit) || !mayManageOfficials(ctx.principal, target)) {
-        return fail(
-          notAllowed(`you may not change officials of unit ${state.unit === target ? state.unit : `${state.unit} or ${target}`}`),
-        );
+        const units = state.unit === target ? unitLabel(state.unit) : `${unitLabel(state.unit)} hoặc ${unitLabel(target)}`;
+        return fail(notAllowed(`Bạn không được thay đổi cán bộ của ${units}.`));
       }
       const grant = roleGrantProblem(command.changes.roles, ctx);
       if (grant) return fail(grant);
-      if (!state.active) return fail(invalidTransition("deactivated", "update"));
+      if (!state.active) return deactivatedAlready("update", "cập nhật thông tin cán bộ");
       return ok([{ type: "OfficialUpdated", data: { officialId: state.id, changes: command.changes } }]);
     }
     case "DeactivateOfficial": {
-      if (state === null) return fail(notFound(`official ${command.officialId} not found`));
-      if (!mayManageOfficials(ctx.principal, state.unit)) return fail(notAllowed(`you may not change officials of unit ${state.unit}`));
-      if (!state.active) return fail(invalidTransition("deactivated", "deactivate"));
+      if (state === null) return notFoundOfficial(command.officialId);
+      if (!mayManageOfficials(ctx.principal, state.unit))
+        return fail(notAllowed(`Bạn không được thay đổi cán bộ của ${unitLabel(state.unit)}.`));
+      if (!state.active) return deactivatedAlready("deactivate", "cho cán bộ thôi công tác");
       return ok([{ type: "OfficialDeactivated", data: { officialId: state.id, unit: state.unit, reason: command.reason } }]);
     }
     default: {

@@ -1,20 +1,15 @@
 import { z } from "zod";
-import { ROLES } from "@lienthong/auth/principal";
+import { roleSchema } from "@lienthong/auth/principal";
 
-const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+const text = (max: number) => z.string().trim().min(1, "không được để trống").max(max, `không được dài quá ${max} ký tự`);
 const nullToUndefined = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
 
-const unit = z.string().regex(/^\d{5}$/, "must be a 5-digit unit code");
-const ROLE_NAMES = ROLES.map((role) => role.toUpperCase());
-const role = z
-  .string()
-  .refine((name) => ROLE_NAMES.includes(name), {
-    error: (issue) => `unknown role ${JSON.stringify(issue.input)} (expected one of ${ROLE_NAMES.join(", ")})`,
-  })
-  .transform((name) => ROLES[ROLE_NAMES.indexOf(name)] as (typeof ROLES)[number]);
-const roles = z.array(role).min(1, "name at least one role");
-const email = z.email("must be an e-mail address");
-const phone = z.string().regex(/^(\+84|0)\d{9,10}$/, "must be a Vietnamese phone number, e.g. 0901234567 or +84901234567");
+/** A ward's, commune's or special zone's 5-digit code, or `*` for the city committee. */
+const unit = z.string().regex(/^(\d{5}|\*)$/, "phải là mã đơn vị 5 chữ số, hoặc * cho Ủy ban MTTQ Thành phố");
+// Roles arrive as strings so an unknown one is a ValidationError naming `roles.N`, with the token spelling's message.
+const roles = z.array(roleSchema).min(1, "cần ít nhất một vai trò");
+const email = z.email("phải là một địa chỉ e-mail");
+const phone = z.string().regex(/^(\+84|0)\d{9,10}$/, "phải là số điện thoại Việt Nam, ví dụ 0901234567 hoặc +84901234567");
 
 export const registerOfficialInput = z.object({
   fullName: text(200),
@@ -27,7 +22,7 @@ export const registerOfficialInput = z.object({
 
 /** Absent = unchanged; for e-mail and phone, null = remove. */
 export const updateOfficialInput = z.object({
-  id: z.string().min(1, "must not be empty"),
+  id: z.string().min(1, "không được để trống"),
   fullName: text(200).nullish().transform(nullToUndefined),
   position: text(200).nullish().transform(nullToUndefined),
   unit: unit.nullish().transform(nullToUndefined),
@@ -37,6 +32,6 @@ export const updateOfficialInput = z.object({
 });
 
 export const deactivateOfficialInput = z.object({
-  id: z.string().min(1, "must not be empty"),
+  id: z.string().min(1, "không được để trống"),
   reason: text(500),
 });

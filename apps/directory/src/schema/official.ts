@@ -1,4 +1,5 @@
-import { CITY_WIDE_READERS, hasRole, mayActInUnit, ROLES, type Principal } from "@lienthong/auth/principal";
+import { CITY_WIDE_READERS, hasRole, mayActInUnit, ROLES, type Principal, type Role } from "@lienthong/auth/principal";
+import { ROLE_LABELS, unitLabel } from "@lienthong/contracts/labels";
 import { payload } from "@lienthong/subgraph/common-types";
 import { loaderOf } from "@lienthong/subgraph/batch-loader";
 import { resolveOffsetPage } from "@lienthong/subgraph/connections";
@@ -19,8 +20,8 @@ import type { DirectoryBuilder } from "./builder";
 import { deactivateOfficialInput, registerOfficialInput, updateOfficialInput } from "./official-input";
 
 // Roles arrive as strings so that an unknown one is a ValidationError naming `roles.N`, like every other bad field,
-// instead of a request-level GraphQL error; the values are the Role enum's.
-const ROLES_INPUT_HELP = `Values of the Role enum: ${ROLES.map((role) => role.toUpperCase()).join(", ")}.`;
+// instead of a request-level GraphQL error; the values are the Role enum's, spelled as in tokens.
+const ROLES_INPUT_HELP = `Values of the Role enum: ${ROLES.join(", ")}.`;
 
 export interface OfficialSchemaDeps {
   units: UnitCatalog;
@@ -40,9 +41,10 @@ export function addOfficialSchema(
   deps: OfficialSchemaDeps,
 ) {
   const RoleEnum = builder.enumType("Role", {
-    values: Object.fromEntries(ROLES.map((role) => [role.toUpperCase(), { value: role }])) as Record<
-      string,
-      { value: (typeof ROLES)[number] }
+    description: "What an official may do, spelled as in tokens and `dev-token --role`.",
+    values: Object.fromEntries(ROLES.map((role) => [role, { value: role, description: ROLE_LABELS[role] }])) as Record<
+      Role,
+      { value: Role; description: string }
     >,
   });
 
@@ -59,7 +61,17 @@ export function addOfficialSchema(
       id: t.exposeID("id"),
       fullName: t.exposeString("fullName"),
       position: t.exposeString("position", { description: 'e.g. "Chủ tịch", "Phó Chủ tịch", "Ủy viên".' }),
-      unit: t.field({ type: UnitRef, resolve: (official) => deps.units.get(official.unit) as Unit }),
+      unit: t.field({
+        type: UnitRef,
+        nullable: true,
+        description: "The ward, commune or special zone; null for an official of the city committee (unitCode `*`).",
+        resolve: (official) => deps.units.get(official.unit) ?? null,
+      }),
+      unitCode: t.exposeID("unit", { description: "5-digit NSO code of the unit, or `*` for the city committee." }),
+      unitName: t.string({
+        description: 'e.g. "Phường Sài Gòn", or "Ủy ban MTTQ Việt Nam Thành phố Hồ Chí Minh" for the city committee.',
+        resolve: (official) => unitLabel(official.unit),
+      }),
       roles: t.field({ type: [RoleEnum], resolve: (official) => official.roles }),
       email: t.string({
         nullable: true,
@@ -115,7 +127,7 @@ export function addOfficialSchema(
     fields: (t) => ({
       fullName: t.string({ required: true }),
       position: t.string({ required: true }),
-      unit: t.id({ required: true, description: "5-digit NSO code of the unit." }),
+      unit: t.id({ required: true, description: "5-digit NSO code of the unit, or `*` for the city committee (city admins only)." }),
       roles: t.stringList({ required: true, description: ROLES_INPUT_HELP }),
       email: t.string(),
       phone: t.string(),

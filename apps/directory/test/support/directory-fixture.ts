@@ -7,6 +7,7 @@ import { openEmbeddedBus } from "@lienthong/bus/embedded-bus";
 import { fixedClock } from "@lienthong/calendar/clock";
 import { openEmbeddedStore } from "@lienthong/store/embedded";
 import { graphqlClient } from "@lienthong/testing/graphql-client";
+import { assertNoEnglish } from "@lienthong/testing/vietnamese";
 import { tempDir } from "@lienthong/testing/temp-dir";
 import { buildApp } from "../../src/app";
 
@@ -23,7 +24,10 @@ export const people = {
   baDiemOfficer: { sub: "bd-officer", name: "Đỗ Thu Hà", roles: ["unit_officer"], units: [BA_DIEM] },
 } satisfies Record<string, Principal>;
 
-/** A directory service over a fresh embedded store and bus, queried in-process through its Hono app. */
+/**
+ * A directory service over a fresh embedded store and bus, queried in-process through its Hono app. Every response
+ * of every directory test is checked for messages that are not Vietnamese.
+ */
 export async function startDirectory() {
   const dir = tempDir("directory-");
   const store = await openEmbeddedStore({ dir: dir.path });
@@ -47,7 +51,7 @@ export async function startDirectory() {
     app,
     store,
     bus,
-    anonymous: graphqlClient(fetch),
-    as: async (principal: Principal) => graphqlClient(fetch, { token: await signDevToken(principal, SECRET) }),
+    anonymous: graphqlClient(fetch, { check: assertNoEnglish }),
+    as: async (principal: Principal) => graphqlClient(fetch, { token: await signDevToken(principal, SECRET), check: assertNoEnglish }),
   };
 }

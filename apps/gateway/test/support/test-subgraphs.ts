@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
@@ -73,14 +73,23 @@ export async function startUnitsSubgraph(port = 0): Promise<RunningSubgraph & { 
   return { ...running, slowEchoesStarted: () => slowEchoesStarted };
 }
 
-export function startTasksSubgraph(port = 0): Promise<RunningSubgraph> {
-  return serve("tasks", port, TASKS_SDL, {
-    Query: { taskCount: () => 3 },
-    Unit: {
-      __resolveReference: ({ code }: { code: string }) => ({ code }),
-      openTasks: ({ code }: { code: string }) => (code === "26734" ? 3 : 0),
+/** Answers a request that is not for /graphql; returns false to let yoga answer it (404 and so on). */
+export type OtherRoutes = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+export function startTasksSubgraph(port = 0, routes?: OtherRoutes): Promise<RunningSubgraph> {
+  return serve(
+    "tasks",
+    port,
+    TASKS_SDL,
+    {
+      Query: { taskCount: () => 3 },
+      Unit: {
+        __resolveReference: ({ code }: { code: string }) => ({ code }),
+        openTasks: ({ code }: { code: string }) => (code === "26734" ? 3 : 0),
+      },
     },
-  });
+    routes,
+  );
 }
 
 async function serve(
@@ -88,11 +97,13 @@ async function serve(
   port: number,
   sdl: string,
   resolvers: Record<string, Record<string, unknown>>,
+  routes?: OtherRoutes,
 ): Promise<RunningSubgraph> {
   const yoga = createYoga({ schema: buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as never }), logging: false });
   const received: IncomingHttpHeaders[] = [];
   const server: Server = createServer((req, res) => {
     if (req.url?.startsWith("/graphql")) received.push(req.headers);
+    else if (routes?.(req, res)) return;
     void yoga(req, res);
   });
   server.listen(port, "127.0.0.1");

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isDuplicateKeyError, type Database } from "@lienthong/store/collection";
+import type { Database } from "@lienthong/store/collection";
+import { insertIfAbsent } from "@lienthong/store/insert-if-absent";
 
 export const EMAILS = "email_outbox";
 
@@ -34,13 +35,7 @@ export function createEmailOutbox(db: Database) {
       await collection.createIndex({ status: 1, sendAfter: 1 });
     },
     async enqueue(email: NewEmail): Promise<boolean> {
-      try {
-        await collection.insertOne({ ...email, status: "pending", attempts: 0 });
-        return true;
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return false;
-        throw error;
-      }
+      return insertIfAbsent(collection, { ...email, status: "pending", attempts: 0 });
     },
     /** Due rows, and rows left "sending" by a process that died before recording the outcome. */
     async due(now: string, staleBefore: string, limit: number): Promise<QueuedEmail[]> {

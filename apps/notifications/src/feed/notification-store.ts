@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isDuplicateKeyError, type Database, type Filter } from "@lienthong/store/collection";
+import type { Database, Filter } from "@lienthong/store/collection";
+import { insertIfAbsent } from "@lienthong/store/insert-if-absent";
 import { NOTIFICATION_KINDS } from "../rules/kinds";
 
 export const NOTIFICATIONS = "notifications";
@@ -47,13 +48,7 @@ export function createNotificationStore(db: Database) {
     /** Inserts unless the same id exists; returns the stored notification only when this call created it. */
     async insertIfAbsent(notification: NewNotification): Promise<StoredNotification | null> {
       const doc: StoredNotification = { ...notification, readAt: null, order: `${notification.createdAt}|${notification._id}` };
-      try {
-        await collection.insertOne(doc);
-        return doc;
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return null;
-        throw error;
-      }
+      return (await insertIfAbsent(collection, doc)) ? doc : null;
     },
     count: (recipient: string, unreadOnly: boolean): Promise<number> => collection.countDocuments(feedFilter(recipient, unreadOnly)),
     /** Newest first; each page follows the cursor it was asked after. */

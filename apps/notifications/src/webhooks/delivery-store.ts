@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isDuplicateKeyError, type Database } from "@lienthong/store/collection";
+import type { Database } from "@lienthong/store/collection";
+import { insertIfAbsent } from "@lienthong/store/insert-if-absent";
 
 export const DELIVERIES = "webhook_deliveries";
 export const DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
@@ -34,13 +35,7 @@ export function createDeliveryStore(db: Database) {
     },
     /** One delivery per (event, webhook): false when it already exists. */
     async enqueue(delivery: Omit<WebhookDelivery, "status" | "attempts">): Promise<boolean> {
-      try {
-        await collection.insertOne({ ...delivery, status: "pending", attempts: 0 });
-        return true;
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return false;
-        throw error;
-      }
+      return insertIfAbsent(collection, { ...delivery, status: "pending", attempts: 0 });
     },
     async due(now: string, limit: number): Promise<WebhookDelivery[]> {
       const docs = await collection

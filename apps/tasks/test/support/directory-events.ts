@@ -6,7 +6,7 @@ import { buildEnvelope } from "@lienthong/contracts/registry";
 import type { Database } from "@lienthong/store/collection";
 import type { TasksApp } from "../../src/app";
 import type { OfficialFacts } from "../../src/officials/official";
-import { createOfficialReadModel } from "../../src/officials/official-store";
+import { createOfficialReadModel } from "../../src/read-models/official-read-model";
 
 export interface TestOfficial {
   id: string;

@@ -1,28 +1,45 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { loadHcmcUnits } from "@lienthong/contracts/units-file";
 import { DEV_AUTH_SECRET, signDevToken } from "../dev-token";
-import { roleSchema, unitScopeSchema } from "../principal";
+import { CITY_LEVEL, ROLES, roleSchema, unitScopeSchema } from "../principal";
 
-const USAGE = `Usage: pnpm --silent dev-token --sub ID --name NAME --role ROLE [--role ...] --unit CODE|* [--unit ...] [--expires-in 12h]
-Prints a development token signed with AUTH_SECRET (or the development default).`;
+const USAGE = `Cách dùng: pnpm --silent dev-token --sub ID --name TÊN --role VAI_TRÒ [--role …] --unit MÃ|* [--unit …] [--expires-in 12h]
+
+In ra một mã truy cập (token) để dùng khi phát triển, ký bằng AUTH_SECRET (không đặt thì bằng khóa mặc định khi phát triển).
+
+  --sub ID           người dùng là ai (mã cán bộ trong danh bạ, nếu có)
+  --name TÊN         họ tên hiển thị
+  --role VAI_TRÒ     ${ROLES.join(", ")}; lặp lại để có nhiều vai trò
+  --unit MÃ|*        mã 5 chữ số của một trong 168 phường, xã, đặc khu, hoặc * cho cấp Thành phố; lặp lại được
+  --expires-in 12h   thời hạn, ví dụ 30m, 12h, 7d (mặc định 12h)
+  --help             in hướng dẫn này
+
+Ví dụ: pnpm --silent dev-token --sub u-1 --name "Nguyễn Văn A" --role unit_officer --unit 26740`;
+
+const knownUnits = new Set(loadHcmcUnits().map((unit) => unit.code));
+
+const unitSchema = unitScopeSchema.refine((code) => code === CITY_LEVEL || knownUnits.has(code), {
+  error: (issue) => `${JSON.stringify(issue.input)} không phải mã của phường, xã hay đặc khu nào trong 168 đơn vị của Thành phố`,
+});
 
 const argsSchema = z.object({
-  sub: z.string({ error: "--sub is required" }).min(1, "--sub must not be empty"),
-  name: z.string({ error: "--name is required" }).min(1, "--name must not be empty"),
-  role: z.array(roleSchema).min(1, "--role is required (repeat it for several roles)"),
-  unit: z.array(unitScopeSchema).min(1, "--unit is required (a 5-digit unit code or *; repeat it for several units)"),
+  sub: z.string({ error: "thiếu --sub" }).min(1, "--sub không được để trống"),
+  name: z.string({ error: "thiếu --name" }).min(1, "--name không được để trống"),
+  role: z.array(roleSchema).min(1, "thiếu --role (lặp lại để có nhiều vai trò)"),
+  unit: z.array(unitSchema).min(1, "thiếu --unit (mã đơn vị 5 chữ số hoặc *; lặp lại để có nhiều đơn vị)"),
   "expires-in": z
     .string()
-    .regex(/^\d+[smhdw]$/, "--expires-in must look like 30m, 12h or 7d")
+    .regex(/^\d+[smhdw]$/, "--expires-in phải có dạng 30m, 12h hoặc 7d")
     .default("12h"),
 });
 
 const envSchema = z.object({
-  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET phải dài ít nhất 32 ký tự").optional(),
 });
 
 function fail(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
   process.exit(1);
 }
 
@@ -35,13 +52,15 @@ function readArgs() {
         role: { type: "string", multiple: true, default: [] },
         unit: { type: "string", multiple: true, default: [] },
         "expires-in": { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
       allowPositionals: false,
     });
     return values;
   } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
+    const option = error instanceof Error ? /'([^']+)'/.exec(error.message)?.[1] : undefined;
+    return fail(option ? `không có tùy chọn ${option}` : "tham số không hợp lệ");
   }
 }
 
@@ -49,12 +68,17 @@ function describe(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
       const flag = `--${String(issue.path[0])}`;
-      return issue.message.startsWith(flag) ? issue.message : `${flag}: ${issue.message}`;
+      return issue.message.includes(flag) ? issue.message : `${flag}: ${issue.message}`;
     })
     .join("\n");
 }
 
-const args = argsSchema.safeParse(readArgs());
+const { help, ...values } = readArgs();
+if (help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const args = argsSchema.safeParse(values);
 if (!args.success) fail(describe(args.error));
 const env = envSchema.safeParse({ AUTH_SECRET: process.env.AUTH_SECRET || undefined });
 if (!env.success) fail(env.error.issues.map((issue) => issue.message).join("\n"));

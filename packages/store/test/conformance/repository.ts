@@ -40,6 +40,19 @@ export function describeRepository(db: CurrentDatabase): void {
       expect(saved).toEqual(["c1", "c1"]);
     });
 
+    it("never erases a stored field its parse does not read: only fields the parsed state had and the new state lacks go", async () => {
+      const repository = counters();
+      await repository.execute("c1", increment("c1", 1, "first"));
+      // A field the parse does not know (added to the document by a newer version of the service, say).
+      await db()
+        .collection<TestDoc>("counters")
+        .updateOne({ _id: "c1" }, { $set: { addedLater: "keep me" } });
+      await repository.execute("c1", increment("c1", 1));
+      const stored = await db().collection<TestDoc>("counters").findOne({ _id: "c1" });
+      expect(stored).toMatchObject({ count: 2, addedLater: "keep me" });
+      expect(stored).not.toHaveProperty("label");
+    });
+
     it("writes nothing for a rejected decision or one without events", async () => {
       const saved: string[] = [];
       const repository = counters(saved);

@@ -1,9 +1,9 @@
 import type { Logger } from "pino";
 import type { Clock } from "@lienthong/calendar/clock";
-import { createPoller, type Poller } from "../pipeline/poller";
-import { composeMails } from "./digest";
-import type { EmailOutbox } from "./email-outbox";
-import type { Mailer } from "./mailer";
+import { periodic, type Periodic } from "@lienthong/calendar/periodic";
+import { composeMails } from "../email/digest";
+import type { EmailOutbox } from "../email/email-outbox";
+import type { Mailer } from "../email/mailer";
 
 const MAX_ATTEMPTS = 5;
 const RETRY_DELAY_MS = 60_000;
@@ -16,7 +16,13 @@ const BATCH = 200;
  * the SMTP level (a crash between the server's 250 and the "sent" write sends it again), and carries a
  * deterministic Message-ID so mail systems can recognise the repeat.
  */
-export function createEmailWorker(deps: { outbox: EmailOutbox; mailer: Mailer; clock: Clock; log: Logger; intervalMs?: number }): Poller {
+export function createEmailWorker(deps: {
+  outbox: EmailOutbox;
+  mailer: Mailer;
+  clock: Clock;
+  log: Logger;
+  intervalMs?: number;
+}): Periodic<void> {
   async function pass(): Promise<void> {
     const now = deps.clock.now();
     const due = await deps.outbox.due(now.toISOString(), new Date(now.getTime() - SENDING_LEASE_MS).toISOString(), BATCH);
@@ -35,5 +41,5 @@ export function createEmailWorker(deps: { outbox: EmailOutbox; mailer: Mailer; c
       }
     }
   }
-  return createPoller({ intervalMs: deps.intervalMs ?? 5_000, pass, log: deps.log, name: "email" });
+  return periodic({ name: "email", intervalMs: deps.intervalMs ?? 5_000, run: pass, log: deps.log, firstRun: "soon" });
 }

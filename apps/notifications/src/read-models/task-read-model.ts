@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Envelope } from "@lienthong/contracts/envelope";
 import { taskAdded, taskAssigned, taskUpdated } from "@lienthong/contracts/tasks";
-import { isDuplicateKeyError, type Database, type Filter, type UpdateFilter } from "@lienthong/store/collection";
+import type { Database } from "@lienthong/store/collection";
+import { applyNewerFields, type FieldChanges, type ReadModelDocument } from "@lienthong/store/read-model";
 import type { TaskFacts } from "../rules/rule";
 
 export const TASKS = "tasks";
@@ -18,7 +19,7 @@ interface Facts {
 }
 
 /** What one event says about a task: a value sets the field, `null` removes it, absent leaves it alone. */
-export type FactChanges = { [Field in FactField]?: Facts[Field] | null };
+export type FactChanges = FieldChanges<Facts>;
 
 const taskSchema = z.object({
   _id: z.string(),
@@ -27,12 +28,7 @@ const taskSchema = z.object({
   assigningUnit: z.string().optional(),
   leadOwner: z.string().optional(),
   coOwners: z.array(z.string()).optional(),
-  /** Per field, the aggregate version of the last event that set or removed it. */
-  versions: z.partialRecord(z.enum(FACT_FIELDS), z.number().int()).optional(),
-  /** Documents written before per-field versions: the version of the last event applied to any field. */
-  version: z.number().int().optional(),
 });
-type TaskDocument = z.infer<typeof taskSchema>;
 
 const isFactField = (field: string): field is FactField => (FACT_FIELDS as readonly string[]).includes(field);
 
@@ -57,37 +53,18 @@ export function factChangesOf(envelope: Envelope): { taskId: string; changes: Fa
 
 /**
  * Only what messages and recipients need from the tasks service's events: title, units, owners.
- * Each field keeps the version of the event that last wrote it and takes a write only from a newer event, so
- * events applied in any order, or again, leave each field as the newest event that touched it says: the task's
- * own evolve changes these fields field by field too.
+ * Each field keeps the version of the event that last wrote it and takes a write only from a newer event (the
+ * store's applyNewerFields), so events applied in any order, or again, leave each field as the newest event that
+ * touched it says: the task's own evolve changes these fields field by field too.
  */
 export function createTaskReadModel(db: Database) {
-  const collection = db.collection<TaskDocument>(TASKS);
-
-  async function applyField(taskId: string, field: FactField, value: Facts[FactField] | null, version: number): Promise<void> {
-    const versionPath = `versions.${field}`;
-    const olderThanEvent = {
-      _id: taskId,
-      $or: [{ [versionPath]: { $lt: version } }, { [versionPath]: { $exists: false }, version: { $not: { $gte: version } } }],
-    } as Filter<TaskDocument>;
-    const update = (
-      value === null ? { $unset: { [field]: "" }, $set: { [versionPath]: version } } : { $set: { [field]: value, [versionPath]: version } }
-    ) as UpdateFilter<TaskDocument>;
-    // No match and a duplicate _id on upsert: the field already holds a newer (or this very) event's value.
-    await collection.updateOne(olderThanEvent, update, { upsert: true }).catch((error: unknown) => {
-      if (!isDuplicateKeyError(error)) throw error;
-    });
-  }
+  const collection = db.collection<ReadModelDocument<Facts>>(TASKS);
 
   return {
     /** Folds one tasks-stream event in; other events are ignored. Safe to apply twice and out of order. */
     async apply(envelope: Envelope): Promise<void> {
       const changed = factChangesOf(envelope);
-      if (changed === null) return;
-      for (const field of FACT_FIELDS) {
-        const value = changed.changes[field];
-        if (value !== undefined) await applyField(changed.taskId, field, value, envelope.aggregateversion);
-      }
+      if (changed !== null) await applyNewerFields(collection, changed.taskId, envelope.aggregateversion, changed.changes);
     },
     /** Null until the task's title, unit and owners are known (its added event may not have arrived yet). */
     async byId(id: string): Promise<TaskFacts | null> {

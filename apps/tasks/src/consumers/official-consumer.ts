@@ -2,7 +2,7 @@ import { idempotent } from "@lienthong/bus/idempotency";
 import type { Consumer, EventBus } from "@lienthong/bus/event-bus";
 import { directoryEvents } from "@lienthong/contracts/directory";
 import type { Database } from "@lienthong/store/collection";
-import type { OfficialReadModel } from "./official-store";
+import type { OfficialReadModel } from "../read-models/official-read-model";
 
 export const OFFICIALS_DURABLE = "tasks.officials";
 export const OFFICIALS_SUBJECT = "lt.directory.official.>";

@@ -1,7 +1,7 @@
 import type { Consumer, EventBus } from "@lienthong/bus/event-bus";
 import { inspectionFindingsRecorded } from "@lienthong/contracts/tasks";
-import type { OpenFollowUps } from "./follow-up-tasks";
-import type { InspectionQueries } from "./inspection-store";
+import type { OpenFollowUps } from "../inspections/follow-up-tasks";
+import type { InspectionQueries } from "../inspections/inspection-store";
 
 export const FOLLOW_UP_DURABLE = "tasks.inspection-follow-ups";
 

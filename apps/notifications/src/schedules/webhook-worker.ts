@@ -1,10 +1,10 @@
 import type { Logger } from "pino";
 import type { Clock } from "@lienthong/calendar/clock";
-import { createPoller, type Poller } from "../pipeline/poller";
-import type { DeliveryStore } from "./delivery-store";
-import { retryDelay, type RetryPolicy } from "./retry-schedule";
-import { sendDelivery } from "./webhook-sender";
-import type { WebhookStore } from "./webhook-store";
+import { periodic, type Periodic } from "@lienthong/calendar/periodic";
+import type { DeliveryStore } from "../webhooks/delivery-store";
+import { retryDelay, type RetryPolicy } from "../webhooks/retry-schedule";
+import { sendDelivery } from "../webhooks/webhook-sender";
+import type { WebhookStore } from "../webhooks/webhook-store";
 
 const LEASE_MS = 60_000;
 const BATCH = 50;
@@ -17,7 +17,7 @@ export function createWebhookWorker(deps: {
   log: Logger;
   policy: RetryPolicy;
   intervalMs?: number;
-}): Poller {
+}): Periodic<void> {
   async function deliver(id: string): Promise<void> {
     const delivery = await deps.deliveries.byId(id);
     if (delivery === null) return;
@@ -59,5 +59,5 @@ export function createWebhookWorker(deps: {
     await Promise.all(claimed.map(deliver));
   }
 
-  return createPoller({ intervalMs: deps.intervalMs ?? 1_000, pass, log: deps.log, name: "webhooks" });
+  return periodic({ name: "webhooks", intervalMs: deps.intervalMs ?? 1_000, run: pass, log: deps.log, firstRun: "soon" });
 }

@@ -1,27 +1,26 @@
 import { z } from "zod";
 import type { Envelope } from "@lienthong/contracts/envelope";
 import { officialDeactivated, officialRegistered, officialUpdated } from "@lienthong/contracts/directory";
-import { isDuplicateKeyError, type Database, type Filter } from "@lienthong/store/collection";
-import type { OfficialFacts } from "./official";
+import type { Database } from "@lienthong/store/collection";
+import { applyNewerFields, type FieldChanges, type ReadModelDocument } from "@lienthong/store/read-model";
+import type { OfficialFacts } from "../officials/official";
 
 export const OFFICIALS = "officials";
 
+type OfficialFields = Omit<OfficialFacts, "id">;
+type OfficialDocument = ReadModelDocument<OfficialFields>;
+
 /**
- * Each field carries the aggregateversion of the event that last set it, so events may arrive in any order and
- * any number of times: a field only moves forward. (One version per document would let a late registration be
- * dropped after an update that overtook it, and lose the name and unit for good.)
+ * Each field carries the aggregateversion of the event that last set it (the store's applyNewerFields), so events
+ * may arrive in any order and any number of times: a field only moves forward. (One version per document would let
+ * a late registration be dropped after an update that overtook it, and lose the name and unit for good.)
  */
 const officialDocumentSchema = z.object({
   _id: z.string(),
   fullName: z.string().optional(),
-  fullNameVersion: z.number().int(),
   unit: z.string().optional(),
-  unitVersion: z.number().int(),
   active: z.boolean().optional(),
-  activeVersion: z.number().int(),
 });
-type OfficialDocument = z.infer<typeof officialDocumentSchema>;
-type Field = "fullName" | "unit" | "active";
 
 /** Known once registered or deactivated: before that, `active` is not set and the official is not known yet. */
 function toFacts(doc: unknown): OfficialFacts | null {
@@ -34,18 +33,8 @@ function toFacts(doc: unknown): OfficialFacts | null {
 export function createOfficialReadModel(db: Database) {
   const collection = db.collection<OfficialDocument>(OFFICIALS);
 
-  async function setIfNewer(id: string, version: number, changes: Partial<Pick<OfficialDocument, Field>>): Promise<void> {
-    const fields = Object.entries(changes).filter(([, value]) => value !== undefined) as [Field, string | boolean][];
-    if (fields.length === 0) return;
-    const blank: OfficialDocument = { _id: id, fullNameVersion: 0, unitVersion: 0, activeVersion: 0 };
-    await collection.insertOne(blank).catch((error: unknown) => {
-      if (!isDuplicateKeyError(error)) throw error;
-    });
-    for (const [field, value] of fields) {
-      const filter = { _id: id, [`${field}Version`]: { $lt: version } } as Filter<OfficialDocument>;
-      await collection.updateOne(filter, { $set: { [field]: value, [`${field}Version`]: version } });
-    }
-  }
+  const setIfNewer = (id: string, version: number, changes: FieldChanges<OfficialFields>): Promise<void> =>
+    applyNewerFields(collection, id, version, changes);
 
   async function byIds(ids: readonly string[]): Promise<Map<string, OfficialFacts>> {
     if (ids.length === 0) return new Map();
