@@ -7,6 +7,7 @@ import type { Clock } from "@lienthong/calendar/clock";
 import type { Database } from "@lienthong/store/collection";
 import { createSubgraph, type Subgraph } from "@lienthong/subgraph/create-subgraph";
 import { createMetrics, type Metrics } from "@lienthong/subgraph/metrics";
+import { createReadiness } from "@lienthong/subgraph/readiness";
 import { relayMetrics } from "@lienthong/bus/relay-metrics";
 import { createOfficialCommands, type OfficialCommands } from "./officials/official-commands";
 import { createOfficialQueries, OFFICIALS } from "./officials/official-store";
@@ -50,6 +51,7 @@ export async function buildApp(deps: DirectoryDeps): Promise<DirectoryApp> {
     afterSave: (id) => void relay.drain(OFFICIALS, id),
   });
   const schema = buildDirectorySchema({ units, officials, commands });
+  const readiness = createReadiness();
   const subgraph = createSubgraph({
     name: "directory",
     schema,
@@ -57,6 +59,7 @@ export async function buildApp(deps: DirectoryDeps): Promise<DirectoryApp> {
     log,
     graphiql: deps.graphiql ?? false,
     metrics,
+    readiness,
   });
   return {
     subgraph,
@@ -66,7 +69,11 @@ export async function buildApp(deps: DirectoryDeps): Promise<DirectoryApp> {
     async start() {
       await relay.sweep();
       relay.start();
+      readiness.started();
     },
-    stop: () => relay.stop(),
+    async stop() {
+      readiness.stopping();
+      await relay.stop();
+    },
   };
 }

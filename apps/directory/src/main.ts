@@ -1,35 +1,5 @@
-import pino from "pino";
-import { verifierFromConfig } from "@lienthong/auth/verifier-from-config";
-import { openBus } from "@lienthong/bus/open-bus";
-import { clockFromStart } from "@lienthong/calendar/clock";
-import { loadConfig } from "@lienthong/config/parse-config";
-import { openStore } from "@lienthong/store/open-store";
-import { exitOnSignals } from "@lienthong/subgraph/shutdown";
+import { runService } from "@lienthong/subgraph/run-service";
 import { buildApp } from "./app";
 import { directoryEnvSchema } from "./config";
 
-const config = loadConfig(directoryEnvSchema);
-const log = pino({ name: "directory", level: config.LOG_LEVEL });
-const store = await openStore({ dataDir: config.DATA_DIR, mongodbUrl: config.MONGODB_URL });
-const bus = await openBus({ store, natsUrl: config.NATS_URL, name: "directory", log });
-const app = await buildApp({
-  db: store.db("directory"),
-  bus,
-  clock: clockFromStart(config.CLOCK_START),
-  verifier: verifierFromConfig(config),
-  log,
-  graphiql: config.NODE_ENV === "development",
-});
-const server = await app.subgraph.listen(config.PORT, config.HOST);
-await app.start();
-log.info(
-  { port: server.port, store: config.MONGODB_URL ? "mongodb" : "embedded", bus: config.NATS_URL ? "nats" : "embedded" },
-  "directory subgraph listening",
-);
-
-exitOnSignals(log, async () => {
-  await server.close();
-  await app.stop();
-  await bus.close();
-  await store.close();
-});
+await runService({ name: "directory", env: directoryEnvSchema, build: buildApp });

@@ -7,6 +7,7 @@ import type { Periodic } from "@lienthong/calendar/periodic";
 import type { Database } from "@lienthong/store/collection";
 import { createSubgraph, type Subgraph } from "@lienthong/subgraph/create-subgraph";
 import { createMetrics, type Metrics } from "@lienthong/subgraph/metrics";
+import { createReadiness } from "@lienthong/subgraph/readiness";
 import { observedBus } from "@lienthong/bus/observed-bus";
 import { createEmailOutbox, type EmailOutbox } from "./email/email-outbox";
 import { createEmailWorker } from "./schedules/email-worker";
@@ -83,17 +84,30 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
   ]);
 
   const live = createLiveFeed();
-  const webhookWorker = createWebhookWorker({
-    webhooks,
-    deliveries,
-    clock: deps.clock,
-    log,
-    policy: deps.webhookRetry ?? DEFAULT_RETRY_POLICY,
-    ...(deps.webhookPollMs ? { intervalMs: deps.webhookPollMs } : {}),
-  });
+  const readiness = createReadiness();
+  const webhookWorker = readiness.schedule(
+    "webhook worker",
+    createWebhookWorker({
+      webhooks,
+      deliveries,
+      clock: deps.clock,
+      log,
+      policy: deps.webhookRetry ?? DEFAULT_RETRY_POLICY,
+      ...(deps.webhookPollMs ? { intervalMs: deps.webhookPollMs } : {}),
+    }),
+  );
   const emailWorker: Periodic<void> | null =
     mailer && emails
-      ? createEmailWorker({ outbox: emails, mailer, clock: deps.clock, log, ...(deps.emailPollMs ? { intervalMs: deps.emailPollMs } : {}) })
+      ? readiness.schedule(
+          "email worker",
+          createEmailWorker({
+            outbox: emails,
+            mailer,
+            clock: deps.clock,
+            log,
+            ...(deps.emailPollMs ? { intervalMs: deps.emailPollMs } : {}),
+          }),
+        )
       : null;
 
   const dispatcher = createDispatcher({
@@ -124,14 +138,13 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
     eventTypes: WEBHOOK_EVENT_TYPES,
   });
   let consumers: Consumer[] = [];
-  let running = false;
   const subgraph = createSubgraph({
     name: "notifications",
     schema,
     verifier: deps.verifier,
     log,
     graphiql: deps.graphiql ?? false,
-    ready: async () => running,
+    readiness,
     metrics,
   });
 
@@ -144,13 +157,13 @@ export async function buildApp(deps: NotificationsDeps): Promise<NotificationsAp
     emails,
     flushEmail: async () => emailWorker?.runFresh(),
     async start() {
-      consumers = await startSubscribers(observedBus(deps.bus, metrics, "notifications"), dispatcher);
-      webhookWorker.start();
-      emailWorker?.start();
-      running = true;
+      consumers = await startSubscribers(readiness.consumers(observedBus(deps.bus, metrics, "notifications")), dispatcher);
+      await webhookWorker.start();
+      await emailWorker?.start();
+      readiness.started();
     },
     async stop() {
-      running = false;
+      readiness.stopping();
       await Promise.all(consumers.map((consumer) => consumer.stop()));
       consumers = [];
       await Promise.all([webhookWorker.stop(), emailWorker?.stop()]);

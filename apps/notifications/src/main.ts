@@ -1,41 +1,10 @@
-import pino from "pino";
-import { verifierFromConfig } from "@lienthong/auth/verifier-from-config";
-import { openBus } from "@lienthong/bus/open-bus";
-import { clockFromStart } from "@lienthong/calendar/clock";
-import { loadConfig } from "@lienthong/config/parse-config";
-import { openStore } from "@lienthong/store/open-store";
-import { exitOnSignals } from "@lienthong/subgraph/shutdown";
+import { runService } from "@lienthong/subgraph/run-service";
 import { buildApp } from "./app";
 import { notificationsEnvSchema } from "./config";
 
-const config = loadConfig(notificationsEnvSchema);
-const log = pino({ name: "notifications", level: config.LOG_LEVEL });
-const store = await openStore({ dataDir: config.DATA_DIR, mongodbUrl: config.MONGODB_URL });
-const bus = await openBus({ store, natsUrl: config.NATS_URL, name: "notifications", log });
-const app = await buildApp({
-  db: store.db("notifications"),
-  bus,
-  clock: clockFromStart(config.CLOCK_START),
-  verifier: verifierFromConfig(config),
-  log,
-  graphiql: config.NODE_ENV === "development",
-  smtpUrl: config.SMTP_URL,
-});
-const server = await app.subgraph.listen(config.PORT, config.HOST);
-await app.start();
-log.info(
-  {
-    port: server.port,
-    store: config.MONGODB_URL ? "mongodb" : "embedded",
-    bus: config.NATS_URL ? "nats" : "embedded",
-    email: config.SMTP_URL ? "smtp" : "off",
-  },
-  "notifications subgraph listening",
-);
-
-exitOnSignals(log, async () => {
-  await server.close();
-  await app.stop();
-  await bus.close();
-  await store.close();
+await runService({
+  name: "notifications",
+  env: notificationsEnvSchema,
+  build: (deps) => buildApp({ ...deps, smtpUrl: deps.config.SMTP_URL }),
+  describe: (config) => ({ email: config.SMTP_URL ? "smtp" : "off" }),
 });

@@ -1,35 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pino from "pino";
-import { DEV_AUTH_SECRET } from "@lienthong/auth/dev-token";
-import { createVerifier } from "@lienthong/auth/verify";
-import { openEmbeddedBus } from "@lienthong/bus/embedded-bus";
-import { systemClock } from "@lienthong/calendar/clock";
-import { openEmbeddedStore } from "@lienthong/store/embedded";
-import { printSubgraphSdl } from "@lienthong/subgraph/print-schema";
+import { schemaFile } from "@lienthong/subgraph/schema-file";
 import { buildApp } from "./app";
 
-/** Where the printed subgraph SDL is checked in (the gateway composes it). */
-export const SCHEMA_FILE = new URL("../schema.graphql", import.meta.url);
-
-/** The SDL the code defines now, printed from an app built over a throw-away store. */
-export async function printNotificationsSdl(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), "notifications-schema-"));
-  const store = await openEmbeddedStore({ dir });
-  try {
-    const bus = await openEmbeddedBus({ db: store.db("bus") });
-    const app = await buildApp({
-      db: store.db("notifications"),
-      bus,
-      clock: systemClock,
-      verifier: createVerifier({ secret: DEV_AUTH_SECRET }),
-      log: pino({ level: "silent" }),
-    });
-    await bus.close();
-    return printSubgraphSdl(app.schema);
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+export const SCHEMA = schemaFile({ name: "notifications", url: new URL("../schema.graphql", import.meta.url), build: buildApp });

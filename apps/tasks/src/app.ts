@@ -7,6 +7,7 @@ import type { Clock } from "@lienthong/calendar/clock";
 import type { Database } from "@lienthong/store/collection";
 import { createSubgraph, type Subgraph } from "@lienthong/subgraph/create-subgraph";
 import { createMetrics, type Metrics } from "@lienthong/subgraph/metrics";
+import { createReadiness } from "@lienthong/subgraph/readiness";
 import { relayMetrics } from "@lienthong/bus/relay-metrics";
 import { observedBus } from "@lienthong/bus/observed-bus";
 import { addRecommendationReportRoutes } from "./http/recommendation-report";
@@ -126,21 +127,28 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
     afterSaveSupervision: (id) => void relay.drain(SUPERVISIONS, id),
     afterSaveRecommendation: (id) => void relay.drain(RECOMMENDATIONS, id),
   });
-  const schedule = createTaskSchedule({
-    queries: tasks,
-    commands: taskCommands,
-    clock: deps.clock,
-    log,
-    reminderOffsets,
-    intervalMs: deps.scheduleIntervalMs ?? 60_000,
-  });
-  const recommendationSchedule = createRecommendationSchedule({
-    queries: recommendations,
-    commands: supervisionCommands,
-    clock: deps.clock,
-    log,
-    intervalMs: deps.scheduleIntervalMs ?? 60_000,
-  });
+  const readiness = createReadiness();
+  const schedule = readiness.schedule(
+    "task schedule",
+    createTaskSchedule({
+      queries: tasks,
+      commands: taskCommands,
+      clock: deps.clock,
+      log,
+      reminderOffsets,
+      intervalMs: deps.scheduleIntervalMs ?? 60_000,
+    }),
+  );
+  const recommendationSchedule = readiness.schedule(
+    "recommendation schedule",
+    createRecommendationSchedule({
+      queries: recommendations,
+      commands: supervisionCommands,
+      clock: deps.clock,
+      log,
+      intervalMs: deps.scheduleIntervalMs ?? 60_000,
+    }),
+  );
   let followUpConsumer: Consumer | undefined;
   let officialConsumer: Consumer | undefined;
   const schema = buildTasksSchema({
@@ -168,6 +176,7 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
       addRecommendationReportRoutes({ recommendations, clock: deps.clock })(app);
     },
     metrics,
+    readiness,
   });
   return {
     subgraph,
@@ -181,15 +190,17 @@ export async function buildApp(deps: TasksDeps): Promise<TasksApp> {
     recommendationSchedule,
     officials: { waitFor: (ids, timeoutMs) => officials.waitFor(ids, timeoutMs) },
     async start() {
-      const consuming = observedBus(deps.bus, metrics, "tasks");
+      const consuming = readiness.consumers(observedBus(deps.bus, metrics, "tasks"));
       officialConsumer = await startOfficialConsumer({ bus: consuming, db: deps.db, officials });
       followUpConsumer = await startFollowUpConsumer({ bus: consuming, inspections, openFollowUps });
       await relay.sweep();
       relay.start();
       await schedule.start();
       await recommendationSchedule.start();
+      readiness.started();
     },
     async stop() {
+      readiness.stopping();
       await recommendationSchedule.stop();
       await schedule.stop();
       await followUpConsumer?.stop();

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
-import { printTasksSdl, SCHEMA_FILE } from "../src/schema-file";
+import { SCHEMA } from "../src/schema-file";
 
 it("has its checked-in schema.graphql up to date (run `pnpm --filter @lienthong/tasks print-schema`)", async () => {
-  expect(readFileSync(SCHEMA_FILE, "utf8")).toBe(await printTasksSdl());
+  expect(SCHEMA.read()).toBe(await SCHEMA.print());
 });

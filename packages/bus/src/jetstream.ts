@@ -47,7 +47,8 @@ async function ensureStream(jsm: JetStreamManager, name: string, subjects: strin
 
 export async function connectJetStreamBus(options: JetStreamBusOptions): Promise<EventBus> {
   const log = options.log ?? pino({ level: "silent" });
-  const nc: NatsConnection = await connect({ servers: options.servers, name: options.name });
+  // Reconnect for ever: after the default 10 attempts nats.js closes for good and ends every consumer.
+  const nc: NatsConnection = await connect({ servers: options.servers, name: options.name, maxReconnectAttempts: -1 });
   const js = jetstream(nc);
   const jsm = await jetstreamManager(nc);
   const ensured = new Map<string, Promise<void>>();

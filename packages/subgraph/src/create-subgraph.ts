@@ -12,6 +12,7 @@ import { addGraphiQLAssetRoutes } from "./graphiql";
 import { createGraphQLServer, GRAPHQL_PATH } from "./graphql-server";
 import { createHttpMetrics } from "./http-metrics";
 import { createMetrics, METRICS_CONTENT_TYPE, type Metrics } from "./metrics";
+import type { Readiness } from "./readiness";
 import { listen, type RunningServer } from "./serve";
 
 export interface SubgraphEnv {
@@ -29,8 +30,8 @@ export interface SubgraphOptions {
   schema: GraphQLSchema;
   verifier: Verifier;
   log: Logger;
-  /** Store and bus reachable, consumers running. Default: always ready. */
-  ready?: () => Promise<boolean>;
+  /** What /readyz reports: start-up finished, each consumer and schedule running. Default: always ready. */
+  readiness?: Pick<Readiness, "report">;
   /** The service's own HTTP routes (exports, webhooks…); they see `c.var.principal`. */
   routes?: (app: Hono<SubgraphEnv>) => void;
   graphiql?: boolean;
@@ -53,7 +54,6 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
   const log = options.log.child({ subgraph: options.name });
   const metrics = options.metrics ?? createMetrics();
   const http = createHttpMetrics(metrics);
-  const ready = options.ready ?? (async () => true);
   const yoga = createGraphQLServer({ schema: options.schema, verifier: options.verifier, log, graphiql: options.graphiql ?? false });
 
   const app = new Hono<SubgraphEnv>();
@@ -71,12 +71,9 @@ export function createSubgraph(options: SubgraphOptions): Subgraph {
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
 
-  app.get("/readyz", async (c) => {
-    const isReady = await ready().catch((error: unknown) => {
-      c.var.log.warn({ err: error }, "readiness check failed");
-      return false;
-    });
-    return c.json({ status: isReady ? "ready" : "not ready" }, isReady ? 200 : 503);
+  app.get("/readyz", (c) => {
+    const { ready, started, checks } = options.readiness?.report() ?? { ready: true, started: true, checks: {} };
+    return c.json({ status: ready ? "ready" : "not ready", started, checks }, ready ? 200 : 503);
   });
 
   app.get("/metrics", async (c) => c.body(await metrics.render(), 200, { "content-type": METRICS_CONTENT_TYPE }));

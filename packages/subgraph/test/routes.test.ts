@@ -10,18 +10,6 @@ describe("operational routes", () => {
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
-  it("/readyz follows the ready check, and a failing check counts as not ready", async () => {
-    let ready = false;
-    const subgraph = sampleSubgraph({ ready: async () => ready });
-    expect((await subgraph.app.request("/readyz")).status).toBe(503);
-    ready = true;
-    expect((await subgraph.app.request("/readyz")).status).toBe(200);
-
-    const broken = sampleSubgraph({ ready: () => Promise.reject(new Error("store unreachable")) });
-    expect((await broken.app.request("/readyz")).status).toBe(503);
-    expect(broken.logLines.find((line) => line.msg === "readiness check failed")).toMatchObject({ err: { message: "store unreachable" } });
-  });
-
   it("/metrics shows requests by route and status, durations and the app's own metrics", async () => {
     const subgraph = sampleSubgraph();
     subgraph.metrics.counter("events_published_total", "Events published.").inc({ type: "unit.renamed" });

@@ -1,6 +1,3 @@
-import { writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { printDirectorySdl, SCHEMA_FILE } from "../schema-file";
+import { SCHEMA } from "../schema-file";
 
-writeFileSync(SCHEMA_FILE, await printDirectorySdl());
-console.log(`wrote ${fileURLToPath(SCHEMA_FILE)}`);
+await SCHEMA.write();

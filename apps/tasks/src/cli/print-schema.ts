@@ -1,6 +1,3 @@
-import { writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { printTasksSdl, SCHEMA_FILE } from "../schema-file";
+import { SCHEMA } from "../schema-file";
 
-writeFileSync(SCHEMA_FILE, await printTasksSdl());
-console.log(`wrote ${fileURLToPath(SCHEMA_FILE)}`);
+await SCHEMA.write();
