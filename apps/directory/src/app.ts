@@ -1,12 +1,7 @@
 import type { GraphQLSchema } from "graphql";
-import type { Logger } from "pino";
-import type { Verifier } from "@lienthong/auth/verify";
-import type { EventBus } from "@lienthong/bus/event-bus";
 import { createRelay } from "@lienthong/bus/relay";
-import type { Clock } from "@lienthong/calendar/clock";
-import type { Database } from "@lienthong/store/collection";
 import { createSubgraph, type Subgraph } from "@lienthong/subgraph/create-subgraph";
-import { createMetrics, type Metrics } from "@lienthong/subgraph/metrics";
+import { createMetrics } from "@lienthong/subgraph/metrics";
 import { createReadiness } from "@lienthong/subgraph/readiness";
 import { relayMetrics } from "@lienthong/bus/relay-metrics";
 import { createOfficialCommands, type OfficialCommands } from "./officials/official-commands";
@@ -14,16 +9,9 @@ import { createOfficialQueries, OFFICIALS } from "./officials/official-store";
 import { buildDirectorySchema } from "./schema/schema";
 import { createUnitCatalog, type UnitCatalog } from "./units/unit-catalog";
 import { loadHcmcUnits } from "@lienthong/contracts/units-file";
+import type { AppDeps } from "@lienthong/subgraph/app-deps";
 
-export interface DirectoryDeps {
-  db: Database;
-  bus: EventBus;
-  clock: Clock;
-  verifier: Verifier;
-  log: Logger;
-  graphiql?: boolean;
-  metrics?: Metrics;
-}
+export type DirectoryDeps = AppDeps;
 
 export interface DirectoryApp {
   subgraph: Subgraph;

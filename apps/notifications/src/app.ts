@@ -1,12 +1,8 @@
 import type { GraphQLSchema } from "graphql";
-import type { Logger } from "pino";
-import type { Verifier } from "@lienthong/auth/verify";
-import type { Consumer, EventBus } from "@lienthong/bus/event-bus";
-import type { Clock } from "@lienthong/calendar/clock";
+import type { Consumer } from "@lienthong/bus/event-bus";
 import type { Periodic } from "@lienthong/calendar/periodic";
-import type { Database } from "@lienthong/store/collection";
 import { createSubgraph, type Subgraph } from "@lienthong/subgraph/create-subgraph";
-import { createMetrics, type Metrics } from "@lienthong/subgraph/metrics";
+import { createMetrics } from "@lienthong/subgraph/metrics";
 import { createReadiness } from "@lienthong/subgraph/readiness";
 import { observedBus } from "@lienthong/bus/observed-bus";
 import { createEmailOutbox, type EmailOutbox } from "./email/email-outbox";
@@ -28,15 +24,9 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./webhooks/retry-schedul
 import { createWebhookCommands } from "./webhooks/webhook-commands";
 import { createWebhookStore } from "./webhooks/webhook-store";
 import { createWebhookWorker } from "./schedules/webhook-worker";
+import type { AppDeps } from "@lienthong/subgraph/app-deps";
 
-export interface NotificationsDeps {
-  db: Database;
-  bus: EventBus;
-  clock: Clock;
-  verifier: Verifier;
-  log: Logger;
-  graphiql?: boolean;
-  metrics?: Metrics;
+export interface NotificationsDeps extends AppDeps {
   /** smtp://… or smtps://…; unset = the e-mail channel is off. */
   smtpUrl?: string | undefined;
   /** Defaults to every rule in rules/all-rules. */

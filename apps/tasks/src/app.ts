@@ -1,12 +1,8 @@
 import type { GraphQLSchema } from "graphql";
-import type { Logger } from "pino";
-import type { Verifier } from "@lienthong/auth/verify";
-import type { Consumer, EventBus } from "@lienthong/bus/event-bus";
+import type { Consumer } from "@lienthong/bus/event-bus";
 import { createRelay } from "@lienthong/bus/relay";
-import type { Clock } from "@lienthong/calendar/clock";
-import type { Database } from "@lienthong/store/collection";
 import { createSubgraph, type Subgraph } from "@lienthong/subgraph/create-subgraph";
-import { createMetrics, type Metrics } from "@lienthong/subgraph/metrics";
+import { createMetrics } from "@lienthong/subgraph/metrics";
 import { createReadiness } from "@lienthong/subgraph/readiness";
 import { relayMetrics } from "@lienthong/bus/relay-metrics";
 import { observedBus } from "@lienthong/bus/observed-bus";
@@ -30,15 +26,9 @@ import { CHECKLISTS, type ChecklistName } from "./tasks/checklist";
 import { createTaskCommands, type TaskCommands } from "./tasks/task-commands";
 import { createTaskQueries, TASKS, type TaskQueries } from "./tasks/task-store";
 import { loadKnownUnits } from "./units/known-units";
+import type { AppDeps } from "@lienthong/subgraph/app-deps";
 
-export interface TasksDeps {
-  db: Database;
-  bus: EventBus;
-  clock: Clock;
-  verifier: Verifier;
-  log: Logger;
-  graphiql?: boolean;
-  metrics?: Metrics;
+export interface TasksDeps extends AppDeps {
   /** Which "rõ" checklist assignTask enforces; default "5-ro". */
   checklist?: ChecklistName;
   /** Days before the deadline at which lead owners are reminded; default [3, 1]. */
