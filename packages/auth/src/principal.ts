@@ -1,18 +1,7 @@
 import { z } from "zod";
+import { ROLES, type Role } from "@lienthong/contracts/roles";
 
-/** Role names, spelled one way everywhere: tokens, `dev-token`, GraphQL inputs and outputs (enum `Role`), messages. */
-export const ROLES = [
-  "city_admin",
-  "city_viewer",
-  "unit_admin",
-  "unit_officer",
-  "inspector",
-  "policy_officer",
-  "election_officer",
-  "campaign_officer",
-] as const;
-
-export type Role = (typeof ROLES)[number];
+export type { Role };
 
 /** The unit scope meaning "every unit of the city". */
 export const CITY_LEVEL = "*";

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DEV_AUTH_SECRET } from "../src/dev-token";
-import { ROLES } from "../src/principal";
+import { ROLES } from "@lienthong/contracts/roles";
 import { AuthenticationError, createVerifier } from "../src/verify";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));

@@ -1,18 +1,10 @@
 import { z } from "zod";
 import { declareEvent } from "./registry";
+import { ROLES } from "./roles";
 
 /** The official's unit: a 5-digit code, or `*` for an official of the city committee. */
 const unitCode = z.string().regex(/^(\d{5}|\*)$/);
-const role = z.enum([
-  "city_admin",
-  "city_viewer",
-  "unit_admin",
-  "unit_officer",
-  "inspector",
-  "policy_officer",
-  "election_officer",
-  "campaign_officer",
-]);
+const role = z.enum(ROLES);
 
 export const officialRegistered = declareEvent({
   service: "directory",

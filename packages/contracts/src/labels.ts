@@ -1,3 +1,4 @@
+import type { Role } from "./roles";
 import { loadHcmcUnits } from "./units-file";
 
 /**
@@ -18,7 +19,7 @@ export const ROLE_LABELS = {
   policy_officer: "Cán bộ chính sách xã hội",
   election_officer: "Cán bộ phụ trách bầu cử",
   campaign_officer: "Cán bộ tuyên truyền",
-} as const satisfies Record<string, string>;
+} as const satisfies Record<Role, string>;
 
 let unitNames: Map<string, string> | undefined;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES, type Role } from "@lienthong/auth/principal";
+import { ROLES, type Role } from "@lienthong/contracts/roles";
 import type { Collection, Database, Filter } from "@lienthong/store/collection";
 import { createRepository, type AggregateDocument, type Repository } from "@lienthong/store/repository";
 import { searchKey } from "@lienthong/contracts/units";

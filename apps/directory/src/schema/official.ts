@@ -1,4 +1,5 @@
-import { CITY_WIDE_READERS, hasRole, mayActInUnit, ROLES, type Principal, type Role } from "@lienthong/auth/principal";
+import { CITY_WIDE_READERS, hasRole, mayActInUnit, type Principal, type Role } from "@lienthong/auth/principal";
+import { ROLES } from "@lienthong/contracts/roles";
 import { ROLE_LABELS, unitLabel } from "@lienthong/contracts/labels";
 import { payload } from "@lienthong/subgraph/common-types";
 import { loaderOf } from "@lienthong/subgraph/batch-loader";

@@ -2,7 +2,8 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { loadHcmcUnits } from "@lienthong/contracts/units-file";
 import { DEV_AUTH_SECRET, signDevToken } from "../dev-token";
-import { CITY_LEVEL, ROLES, roleSchema, unitScopeSchema } from "../principal";
+import { ROLES } from "@lienthong/contracts/roles";
+import { CITY_LEVEL, roleSchema, unitScopeSchema } from "../principal";
 
 const USAGE = `Cách dùng: pnpm --silent dev-token --sub ID --name TÊN --role VAI_TRÒ [--role …] --unit MÃ|* [--unit …] [--expires-in 12h]
 
