@@ -57,9 +57,9 @@ export function buildGateway(deps: GatewayDeps): Gateway {
   const routes = new Hono()
     .get("/healthz", (c) => c.json({ status: "ok" }))
     .get("/readyz", async (c) => {
-      if (!runtime) return c.json({ status: "composing", reason: "the supergraph is not composed yet" }, 503);
+      if (!runtime) return c.json({ status: "composing", message: COMPOSING_MESSAGE }, 503);
       const unreachable = await unreachableSubgraphs(subgraphs);
-      if (unreachable.length > 0) return c.json({ status: "degraded", unreachable }, 503);
+      if (unreachable.length > 0) return c.json({ status: "degraded", unreachable, message: unreachableMessage(unreachable) }, 503);
       return c.json({ status: "ready" });
     })
     .get("/metrics", async (c) => c.body(await metrics.registry.render(), 200, { "content-type": METRICS_CONTENT_TYPE }))
@@ -125,16 +125,7 @@ export function buildGateway(deps: GatewayDeps): Gateway {
   function serveGraphql(req: IncomingMessage, res: ServerResponse): void {
     if (runtime) return void runtime(req, res);
     res.writeHead(503, { "content-type": "application/json; charset=utf-8", "retry-after": "2" });
-    res.end(
-      JSON.stringify({
-        errors: [
-          {
-            message: "Cổng GraphQL đang khởi động và chưa sẵn sàng. Vui lòng thử lại sau giây lát.",
-            extensions: { code: "SERVICE_UNAVAILABLE" },
-          },
-        ],
-      }),
-    );
+    res.end(JSON.stringify({ errors: [{ message: STARTING_MESSAGE, extensions: { code: "SERVICE_UNAVAILABLE" } }] }));
   }
 
   const handler: RequestListener = (req, res) => {
@@ -164,6 +155,13 @@ export function buildGateway(deps: GatewayDeps): Gateway {
       await served?.dispose();
     },
   };
+}
+
+const STARTING_MESSAGE = "Cổng GraphQL đang khởi động và chưa sẵn sàng. Vui lòng thử lại sau giây lát.";
+const COMPOSING_MESSAGE = "Cổng GraphQL đang chờ các dịch vụ để ghép lược đồ chung, chưa sẵn sàng.";
+
+function unreachableMessage(names: readonly string[]): string {
+  return `Cổng GraphQL không kết nối được dịch vụ ${names.map((name) => `"${name}"`).join(", ")}.`;
 }
 
 function routeLabel(path: string): string {

@@ -1,4 +1,5 @@
-import { createGraphQLError, type Plugin } from "graphql-yoga";
+import type { Plugin } from "graphql-yoga";
+import { graphQLError } from "@lienthong/subgraph/graphql-errors";
 
 /**
  * Resolves when the bearer token is valid, rejects otherwise. The principal itself is the subgraphs' business.
@@ -32,7 +33,7 @@ export function useAuthorizationCheck(verify: VerifyToken, onRejected?: (reason:
 }
 
 function unauthenticated(message: string) {
-  return createGraphQLError(message, {
+  return graphQLError(message, {
     extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: { "www-authenticate": "Bearer" } } },
   });
 }

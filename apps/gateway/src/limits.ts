@@ -2,7 +2,8 @@ import { costLimitPlugin } from "@escape.tech/graphql-armor-cost-limit";
 import { maxAliasesPlugin } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthPlugin } from "@escape.tech/graphql-armor-max-depth";
 import { maxTokensPlugin } from "@escape.tech/graphql-armor-max-tokens";
-import { GraphQLError } from "graphql";
+import type { GraphQLError } from "graphql";
+import { graphQLError } from "@lienthong/subgraph/graphql-errors";
 import { z } from "zod";
 
 export const gatewayLimitsSchema = z.object({
@@ -37,7 +38,7 @@ const REFUSALS: Record<LimitName, (max: number, found: string | undefined) => st
 function refuse(limit: LimitName, max: number) {
   return (_context: unknown, error: GraphQLError): never => {
     const found = /found (\d+(?:\.\d+)?)/.exec(error.message)?.[1];
-    throw new GraphQLError(REFUSALS[limit](max, found), {
+    throw graphQLError(REFUSALS[limit](max, found), {
       extensions: {
         code: limit === "maxTokens" ? "GRAPHQL_PARSE_FAILED" : "GRAPHQL_VALIDATION_FAILED",
         limit,

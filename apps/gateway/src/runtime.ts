@@ -10,6 +10,7 @@ import { currentCorrelationId } from "./correlation-scope";
 import { limitPlugins, type GatewayLimits } from "./limits";
 import type { GatewayMetrics } from "./gateway-metrics";
 import { renderOfflineGraphiQL } from "@lienthong/subgraph/graphiql";
+import { useVietnameseMessages } from "./vietnamese-errors";
 
 export const GRAPHQL_PATH = "/graphql";
 /** Browsers cannot send a custom header cross-site without a CORS preflight, which is what CSRF prevention relies on. */
@@ -35,6 +36,7 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     ...(options.verify ? [useAuthorizationCheck(options.verify, logRejectedToken)] : []),
     ...limitPlugins(options.limits),
     countUpstreamErrors(metrics, log),
+    useVietnameseMessages(),
   ];
 
   return createGatewayRuntime({

@@ -1,3 +1,4 @@
+import { expectVietnamese } from "@lienthong/testing/vietnamese";
 import { describe, expect, it } from "vitest";
 import { UNEXPECTED_ERROR_MESSAGE } from "@lienthong/subgraph/error-masking";
 import { freePort, startTasksSubgraph, startUnitsSubgraph } from "./support/test-subgraphs";
@@ -119,7 +120,9 @@ describe("gateway over two subgraphs", () => {
     try {
       const introspection = `{ __schema { queryType { name } } }`;
       const production = await startReadyGateway({ subgraphs: subgraphs.all, development: false });
-      expect((await postGraphql(production.baseUrl, introspection)).body.errors?.[0]?.message).toMatch(/introspection has been disabled/);
+      const refused = (await postGraphql(production.baseUrl, introspection)).body;
+      expect(refused.data).toBeUndefined();
+      expect(refused.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
       const productionPage = await fetch(`${production.baseUrl}/graphql`, { headers: { accept: "text/html", "x-graphql-csrf": "1" } });
       expect(await productionPage.text()).not.toMatch(/graphiql/i);
 
@@ -144,7 +147,7 @@ describe("gateway over two subgraphs", () => {
         body: `query=${encodeURIComponent(WARD_QUERY)}`,
       });
       expect(form.status).toBe(403);
-      expect(JSON.stringify(await form.json())).toMatch(/CSRF/);
+      expect(await form.json()).toMatchObject({ errors: [{ extensions: { code: "CSRF_HEADER_MISSING" } }] });
       expect((await postGraphql(baseUrl, `{ unit(code: "79000") { name } }`)).body.data).toEqual({
         unit: { name: "Thành phố Hồ Chí Minh" },
       });
@@ -165,7 +168,9 @@ describe("gateway over two subgraphs", () => {
 
       const readiness = await fetch(`${baseUrl}/readyz`);
       expect(readiness.status).toBe(503);
-      expect(await readiness.json()).toMatchObject({ unreachable: ["tasks"] });
+      const degraded = await readiness.json();
+      expect(degraded).toMatchObject({ status: "degraded", unreachable: ["tasks"] });
+      expectVietnamese(degraded);
 
       const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
       expect(metrics).toMatch(/^gateway_upstream_errors_total\{subgraph="tasks"\} 1$/m);
@@ -188,10 +193,13 @@ describe("gateway over two subgraphs", () => {
       expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
       const notReady = await fetch(`${baseUrl}/readyz`);
       expect(notReady.status).toBe(503);
-      expect(await notReady.json()).toMatchObject({ status: "composing" });
+      const composing = await notReady.json();
+      expect(composing).toMatchObject({ status: "composing" });
+      expectVietnamese(composing);
       const early = await postGraphql(baseUrl, WARD_QUERY);
       expect(early.status).toBe(503);
       expect(early.body.errors?.[0]?.extensions).toEqual({ code: "SERVICE_UNAVAILABLE" });
+      expectVietnamese(early.body);
       expect(gateway.ready()).toBe(false);
 
       tasks = await startTasksSubgraph(tasksPort);

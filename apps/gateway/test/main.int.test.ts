@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { waitUntil } from "./support/gateway-stack";
@@ -10,6 +12,8 @@ const GATEWAY_DIR = fileURLToPath(new URL("..", import.meta.url));
 interface GatewayProcess {
   child: ChildProcess;
   stderr: () => string;
+  /** The JSON log lines. */
+  stdout: () => string;
   exited: Promise<number | null>;
 }
 
@@ -17,15 +21,17 @@ function runMain(env: Record<string, string>): GatewayProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: GATEWAY_DIR,
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", LOG_LEVEL: "warn", ...env },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
+  let stdout = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   const exited = once(child, "exit").then(([code]) => code as number | null);
   onTestFinished(() => {
     if (child.exitCode === null) child.kill("SIGKILL");
   });
-  return { child, stderr: () => stderr, exited };
+  return { child, stderr: () => stderr, stdout: () => stdout, exited };
 }
 
 describe("gateway process (src/main.ts)", () => {
@@ -33,6 +39,26 @@ describe("gateway process (src/main.ts)", () => {
     const gateway = runMain({ SUBGRAPHS: "directory" });
     expect(await gateway.exited).toBe(1);
     expect(gateway.stderr()).toMatch(/SUBGRAPHS: "directory" must read name=url/);
+  });
+
+  it("says which variable to change when its port is taken, and exits 1", async () => {
+    const taken = createServer();
+    taken.listen(0, "127.0.0.1");
+    await once(taken, "listening");
+    onTestFinished(() => new Promise<void>((resolve) => taken.close(() => resolve())));
+    const { port } = taken.address() as AddressInfo;
+
+    const gateway = runMain({ PORT: String(port), HOST: "127.0.0.1" });
+    expect(await gateway.exited).toBe(1);
+    const lines = gateway
+      .stdout()
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { msg: string; port?: number });
+    expect(lines).toContainEqual(
+      expect.objectContaining({ port, msg: expect.stringMatching(new RegExp(`^port ${port} is taken: set PORT `)) }),
+    );
+    expect(gateway.stderr()).not.toMatch(/EADDRINUSE|\bat /);
   });
 
   it("on SIGTERM lets the request in flight finish, then exits 0", async () => {

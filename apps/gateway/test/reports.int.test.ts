@@ -1,4 +1,5 @@
 import { request as httpRequest, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import { expectVietnamese } from "@lienthong/testing/vietnamese";
 import { describe, expect, it } from "vitest";
 import type { GatewayDeps } from "../src/app";
 import { startReadyGateway, VALID_TOKEN } from "./support/gateway-stack";
@@ -152,7 +153,9 @@ describe("CSV reports through the gateway", () => {
     try {
       const silent = await fetch(`${stack.baseUrl}/reports/silent.csv`);
       expect(silent.status).toBe(504);
-      expect(await silent.json()).toMatchObject({ error: { code: "GATEWAY_TIMEOUT" } });
+      const timedOut = await silent.json();
+      expect(timedOut).toMatchObject({ error: { code: "GATEWAY_TIMEOUT" } });
+      expectVietnamese(timedOut);
     } finally {
       await stack.close();
     }
@@ -164,7 +167,9 @@ describe("CSV reports through the gateway", () => {
     try {
       const down = await fetch(`${baseUrl}/reports/tasks.csv`);
       expect(down.status).toBe(502);
-      expect(await down.json()).toMatchObject({ error: { code: "BAD_GATEWAY" } });
+      const unreachable = await down.json();
+      expect(unreachable).toMatchObject({ error: { code: "BAD_GATEWAY" } });
+      expectVietnamese(unreachable);
     } finally {
       await units.close();
     }

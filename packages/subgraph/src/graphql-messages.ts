@@ -93,6 +93,13 @@ const TEMPLATES: Template[] = [
     /^Argument "last" can only be used in combination with "before" or "first"$/,
     () => 'Tham số "last" chỉ dùng được cùng "before" hoặc "first".',
   ],
+  [
+    /^GraphQL introspection has been disabled, but the requested query contained the field "(\w+)"\.$/,
+    (field) => `Máy chủ này không cho truy vấn cấu trúc lược đồ (introspection); truy vấn có trường "${field}".`,
+  ],
+  [/^Schema is not configured to execute (query|mutation|subscription) operation\.$/, (kind) => `Lược đồ không hỗ trợ thao tác ${kind}.`],
+  [/^GraphQL only supports GET and POST requests\.$/, () => "GraphQL chỉ nhận yêu cầu GET hoặc POST."],
+  [/^Required CSRF header\(s\) not present$/, () => "Yêu cầu bị từ chối để chống giả mạo (CSRF): thiếu tiêu đề bắt buộc."],
   [/^Invalid offset cursor/, () => "Con trỏ phân trang (cursor) không hợp lệ."],
   [/^Invalid global ID/, () => "ID không hợp lệ."],
 ];

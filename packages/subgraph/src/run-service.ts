@@ -10,7 +10,7 @@ import type { Database, Store } from "@lienthong/store/collection";
 import { openStore } from "@lienthong/store/open-store";
 import type { Subgraph } from "./create-subgraph";
 import { retryUntilConnected } from "./retry";
-import type { RunningServer } from "./serve";
+import { PortTakenError } from "./serve";
 import { exitOnSignals } from "./shutdown";
 
 /** The variables runService reads; a service's schema spreads `commonEnv` from @lienthong/config/common. */
@@ -62,40 +62,62 @@ export interface StartedService<App> {
   stop(): Promise<void>;
 }
 
-/** The port a service was told to listen on is in use; says which variable picks another. */
-export class PortTakenError extends Error {
-  constructor(
-    readonly port: number,
-    readonly variable: string,
-  ) {
-    super(`port ${port} is taken: set ${variable} to a free port, or stop the process that listens on it`);
-    this.name = "PortTakenError";
-  }
+export { PortTakenError };
+
+/** Something a process started and stops as a whole on SIGTERM/SIGINT. */
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
+/** A program without a store or bus of its own (the gateway, the one-process platform), run like a service. */
+export interface ProcessDefinition<Config extends { LOG_LEVEL: string }, Started extends Stoppable> {
+  /** Logger name, and what the start-up failure line names. */
+  name: string;
+  env: z.ZodType<Config>;
+  /** Starts everything; `signal` aborts when a signal arrives during start-up. */
+  start(config: Config, options: { log: Logger; signal: AbortSignal }): Promise<Started>;
+  /** How long a graceful shutdown may take before the process exits 1 anyway. Default 15 s. */
+  shutdownTimeoutMs?(config: Config): number;
 }
 
 /**
- * A service's main.ts: parse the environment (every problem listed, exit 1), open the store and the bus (waiting
- * for MongoDB / NATS with backoff, saying so in the log), build the app, listen, start it, and shut down
- * gracefully on SIGTERM/SIGINT. Start-up failures are one log line and exit code 1, not a stack trace.
+ * The process around a program: parse the environment (every problem listed, exit 1), start it, and stop it
+ * gracefully on SIGTERM/SIGINT. A start-up failure is one log line and exit code 1 (a taken port says which
+ * variable to change), not a stack trace. Resolves with what `start` returned.
  */
-export async function runService<Config extends ServiceEnv, App extends ServiceApp>(
-  definition: ServiceDefinition<Config, App>,
-): Promise<void> {
+export async function runProcess<Config extends { LOG_LEVEL: string }, Started extends Stoppable>(
+  definition: ProcessDefinition<Config, Started>,
+): Promise<{ config: Config; log: Logger; started: Started } | undefined> {
   const config = loadConfig(definition.env);
   const log = pino({ name: definition.name, level: config.LOG_LEVEL });
   const starting = new AbortController();
-  let started: Promise<StartedService<App> | undefined> = Promise.resolve(undefined);
-  exitOnSignals(log, async () => {
-    starting.abort();
-    await (await started)?.stop();
-  });
-  started = startService(definition, config, { log, signal: starting.signal }).catch((error: unknown) => {
+  let started: Promise<Started | undefined> = Promise.resolve(undefined);
+  exitOnSignals(
+    log,
+    async () => {
+      starting.abort();
+      await (await started)?.stop();
+    },
+    definition.shutdownTimeoutMs?.(config),
+  );
+  started = definition.start(config, { log, signal: starting.signal }).catch((error: unknown) => {
     if (starting.signal.aborted) return undefined;
     if (error instanceof PortTakenError) log.fatal({ port: error.port }, error.message);
     else log.fatal({ err: error }, `${definition.name} could not start`);
     process.exit(1);
   });
-  await started;
+  const running = await started;
+  return running && { config, log, started: running };
+}
+
+/**
+ * A service's main.ts: runProcess around startService — open the store and the bus (waiting for MongoDB / NATS
+ * with backoff, saying so in the log), build the app, listen, start it.
+ */
+export async function runService<Config extends ServiceEnv, App extends ServiceApp>(
+  definition: ServiceDefinition<Config, App>,
+): Promise<void> {
+  await runProcess({ name: definition.name, env: definition.env, start: (config, options) => startService(definition, config, options) });
 }
 
 /** runService without the process around it (no signals, no exit): what tests and other runners call. */
@@ -123,7 +145,8 @@ export async function startService<Config extends ServiceEnv, App extends Servic
       log,
       graphiql: config.NODE_ENV === "development",
     });
-    const server = await listenOn(app.subgraph, config);
+    // A taken port rejects with PortTakenError naming PORT.
+    const server = await app.subgraph.listen(config.PORT, config.HOST);
     opened.push(() => app.stop());
     opened.push(() => server.close());
     // Listening before start(): /readyz answers 503 while consumers and schedules start.
@@ -155,15 +178,6 @@ function openBusWaiting(name: string, store: Store, config: ServiceEnv, log: Log
   const open = () => openBus({ store, natsUrl: config.NATS_URL, name, log });
   if (!config.NATS_URL) return open();
   return retryUntilConnected(`NATS at ${withoutPassword(config.NATS_URL)}`, open, { log, ...(signal ? { signal } : {}) });
-}
-
-async function listenOn(subgraph: Subgraph, config: ServiceEnv): Promise<RunningServer> {
-  try {
-    return await subgraph.listen(config.PORT, config.HOST);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") throw new PortTakenError(config.PORT, "PORT");
-    throw error;
-  }
 }
 
 function withoutPassword(url: string): string {

@@ -16,6 +16,19 @@ export interface ListenOptions {
   host?: string;
   log: Logger;
   shutdownTimeoutMs: number;
+  /** The variable that sets `port`, named when the port is taken. Default "PORT". */
+  portVariable?: string;
+}
+
+/** The port a service was told to listen on is in use; says which variable picks another. */
+export class PortTakenError extends Error {
+  constructor(
+    readonly port: number,
+    readonly variable: string,
+  ) {
+    super(`port ${port} is taken: set ${variable} to a free port, or stop the process that listens on it`);
+    this.name = "PortTakenError";
+  }
 }
 
 export async function listen(handler: (req: IncomingMessage, res: ServerResponse) => void, options: ListenOptions): Promise<RunningServer> {
@@ -37,9 +50,11 @@ export async function listen(handler: (req: IncomingMessage, res: ServerResponse
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    const onError = (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new PortTakenError(options.port, options.portVariable ?? "PORT") : error);
+    server.once("error", onError);
     server.listen(options.port, options.host, () => {
-      server.off("error", reject);
+      server.off("error", onError);
       resolve();
     });
   });
