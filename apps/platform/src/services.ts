@@ -1,9 +1,4 @@
-import type { Logger } from "pino";
-import type { Verifier } from "@lienthong/auth/verify";
-import type { EventBus } from "@lienthong/bus/event-bus";
-import type { Clock } from "@lienthong/calendar/clock";
-import type { Database } from "@lienthong/store/collection";
-import type { Subgraph } from "@lienthong/subgraph/create-subgraph";
+import type { ServiceApp, ServiceDeps as SharedServiceDeps } from "@lienthong/subgraph/run-service";
 import { buildApp as buildDirectory } from "@lienthong/directory/app";
 import { buildApp as buildNotifications } from "@lienthong/notifications/app";
 import { buildApp as buildTasks } from "@lienthong/tasks/app";
@@ -11,22 +6,9 @@ import { seedTasks } from "@lienthong/tasks/seed";
 import type { PlatformConfig } from "./config";
 import type { SeededOfficial } from "./seed";
 
-export interface ServiceDeps {
-  db: Database;
-  bus: EventBus;
-  clock: Clock;
-  verifier: Verifier;
-  log: Logger;
-  graphiql: boolean;
-  /** Settings of individual services (checklist, SMTP…), read once by the platform. */
-  config: PlatformConfig;
-}
-
-export interface RunningService {
-  subgraph: Subgraph;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
+/** What the platform hands each service: the same composition-root deps as runService, the settings read once by the platform. */
+export type ServiceDeps = SharedServiceDeps<PlatformConfig>;
+export type RunningService = ServiceApp;
 
 /** What a service's demo seed may use: the demo wards and officials, and the platform's "now". */
 export interface DemoContext {
