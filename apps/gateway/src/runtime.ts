@@ -12,6 +12,19 @@ import type { GatewayMetrics } from "./gateway-metrics";
 import { renderOfflineGraphiQL } from "@lienthong/subgraph/graphiql";
 import { useVietnameseMessages } from "./vietnamese-errors";
 
+/** What a developer sees first in GraphiQL: a query that works without a token. */
+const DEFAULT_QUERY = `# Liên Thông — thử truy vấn GraphQL tại đây (Ctrl+Enter để chạy).
+# Dữ liệu đơn vị là công khai; các truy vấn khác cần tiêu đề Authorization: Bearer <token> (xem tab Headers).
+{
+  unit(code: "26740") {
+    code
+    fullName
+    type
+    formerDistricts
+  }
+}
+`;
+
 export const GRAPHQL_PATH = "/graphql";
 /** Browsers cannot send a custom header cross-site without a CORS preflight, which is what CSRF prevention relies on. */
 export const CSRF_HEADER = "x-graphql-csrf";
@@ -46,7 +59,7 @@ export function createRuntime(options: RuntimeOptions): GatewayRuntime {
     // The runtime's own logger writes plain text to the console; this gateway logs JSON through pino instead.
     logging: false,
     landingPage: false,
-    graphiql: development ? { title: "Liên Thông — GraphiQL" } : false,
+    graphiql: development ? { title: "Liên Thông — GraphiQL", defaultQuery: DEFAULT_QUERY } : false,
     renderGraphiQL: renderOfflineGraphiQL,
     ...(development ? {} : { disableIntrospection: {} }),
     requestId: false,
