@@ -1,4 +1,5 @@
 import type { FieldProblem } from "@lienthong/contracts/errors";
+import { unitLabel } from "@lienthong/contracts/labels";
 
 /** An official as the tasks service knows them from directory's events. */
 export interface OfficialFacts {
@@ -25,9 +26,9 @@ const nameOf = (official: OfficialFacts) => (official.fullName === undefined ? o
  */
 export function officialProblem(id: string, officials: OfficialsById, unit?: string): string | undefined {
   const official = officials.get(id);
-  if (official === undefined) return `unknown official ${id} (if they were registered just now, try again in a moment)`;
-  if (!official.active) return `${nameOf(official)} is no longer an active official`;
-  if (unit !== undefined && official.unit !== unit) return `${nameOf(official)} is not an official of unit ${unit}`;
+  if (official === undefined) return `Chưa có cán bộ mã "${id}" (nếu cán bộ vừa được đăng ký, xin thử lại sau giây lát)`;
+  if (!official.active) return `${nameOf(official)} đã thôi công tác`;
+  if (unit !== undefined && official.unit !== unit) return `${nameOf(official)} không phải là cán bộ của ${unitLabel(unit)}`;
   return undefined;
 }
 
