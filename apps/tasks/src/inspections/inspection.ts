@@ -127,7 +127,7 @@ export function decide(command: InspectionCommand, state: Inspection | null, ctx
     case "RecordInspectionFindings": {
       // Another ward's inspection answers exactly like a missing one.
       if (state === null || !mayReadInspection(ctx.principal, state))
-        return fail(notFound(`Không tìm thấy cuộc kiểm tra ${command.inspectionId}.`));
+        return fail(notFound(`Không tìm thấy cuộc kiểm tra "${command.inspectionId}".`));
       const authority = recorderAuthority(ctx.principal, state);
       if (authority === null)
         return fail(notAllowed("Chỉ lãnh đạo Ủy ban MTTQ Thành phố hoặc thành viên đoàn kiểm tra ghi kết quả kiểm tra."));

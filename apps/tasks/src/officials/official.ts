@@ -18,7 +18,9 @@ export type OfficialsById = ReadonlyMap<string, OfficialFacts>;
 
 export const NO_OFFICIALS: OfficialsById = new Map();
 
-const nameOf = (official: OfficialFacts) => (official.fullName === undefined ? official.id : `${official.fullName} (${official.id})`);
+// Ids are quoted: they are codes (often random), not words to read.
+const nameOf = (official: OfficialFacts) =>
+  official.fullName === undefined ? `Cán bộ mã "${official.id}"` : `${official.fullName} (mã "${official.id}")`;
 
 /**
  * Why `id` cannot be given work, or undefined when it can: a known, active official (of `unit`, when given).

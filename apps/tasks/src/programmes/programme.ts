@@ -91,7 +91,7 @@ export function decide(command: ProgrammeCommand, state: ActionProgramme | null,
       ]);
     }
     case "UpdateActionProgramme": {
-      if (state === null) return fail(notFound(`Không tìm thấy chương trình hành động ${command.programmeId}.`));
+      if (state === null) return fail(notFound(`Không tìm thấy chương trình hành động "${command.programmeId}".`));
       const authority = programmeAuthority(ctx.principal, state.issuingUnit);
       if (authority === null) return fail(notAllowed("Bạn không có quyền sửa chương trình hành động này."));
       if (state.status === "CLOSED") return fail(invalidTransition("closed", "update", CLOSED_MESSAGE));
@@ -108,7 +108,7 @@ export function decide(command: ProgrammeCommand, state: ActionProgramme | null,
       ]);
     }
     case "CloseActionProgramme": {
-      if (state === null) return fail(notFound(`Không tìm thấy chương trình hành động ${command.programmeId}.`));
+      if (state === null) return fail(notFound(`Không tìm thấy chương trình hành động "${command.programmeId}".`));
       const authority = programmeAuthority(ctx.principal, state.issuingUnit);
       if (authority === null) return fail(notAllowed("Bạn không có quyền kết thúc chương trình hành động này."));
       if (state.status === "CLOSED") return fail(invalidTransition("closed", "close", CLOSED_MESSAGE));

@@ -58,7 +58,7 @@ export function decide(
   if (command.type === "IssueRecommendation") {
     const supervision = ctx.supervision;
     if (!supervision || !mayReadSupervised(ctx.principal, supervision.supervisedBody))
-      return fail(notFound(`Không tìm thấy cuộc giám sát ${command.supervisionId}.`));
+      return fail(notFound(`Không tìm thấy cuộc giám sát "${command.supervisionId}".`));
     const authority = supervisorAuthority(ctx.principal, supervision.supervisedBody);
     if (authority === null) return fail(notAllowed("Chỉ đơn vị giám sát mới ban hành kiến nghị."));
     if (state !== null) return fail(invalidTransition(state.status.toLowerCase(), "issue", "Kiến nghị này đã có."));
@@ -75,7 +75,7 @@ export function decide(
   }
   // Another ward's recommendation answers exactly like a missing one.
   if (state === null || !mayReadSupervised(ctx.principal, state.supervisedBody))
-    return fail(notFound(`Không tìm thấy kiến nghị ${command.recommendationId}.`));
+    return fail(notFound(`Không tìm thấy kiến nghị "${command.recommendationId}".`));
   const ref = { recommendationId: state.id, supervisionId: state.supervisionId, supervisedBody: state.supervisedBody };
 
   switch (command.type) {

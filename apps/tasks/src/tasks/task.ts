@@ -25,7 +25,7 @@ const SCHEDULE = { name: "Lịch nhắc việc tự động", authority: "schedu
 export const CHECKLIST_PATH = "checklist";
 
 const by = (ctx: TaskContext, authority: string) => ({ name: ctx.principal.name, authority });
-const notFoundTask = (id: string) => fail(notFound(`Không tìm thấy nhiệm vụ ${id}.`));
+const notFoundTask = (id: string) => fail(notFound(`Không tìm thấy nhiệm vụ "${id}".`));
 const refuse = (what: string) => fail(notAllowed(`Bạn không có quyền ${what} nhiệm vụ này.`));
 
 /** What each refused command is called, as code (kept for programs) and as people say it. */
@@ -213,7 +213,7 @@ function add(command: Extract<TaskCommand, { type: "AddTask" }>, state: Task | n
   if (unknownUnit.length > 0) return fail(validationError(unknownUnit));
   let assigningUnit = command.assigningUnit ?? command.unit;
   if (command.programmeId !== undefined) {
-    if (!ctx.programme) return fail(notFound(`Không tìm thấy chương trình hành động ${command.programmeId}.`));
+    if (!ctx.programme) return fail(notFound(`Không tìm thấy chương trình hành động "${command.programmeId}".`));
     if (ctx.programme.closed) {
       return fail(invalidTransition("programme closed", "add a task", "Chương trình hành động đã kết thúc; không thể thêm nhiệm vụ."));
     }
