@@ -1,6 +1,6 @@
-import { getNamedType, isUnionType, type GraphQLSchema } from "graphql";
 import { describe, expect, it } from "vitest";
 import { expectVietnamese } from "@lienthong/testing/vietnamese";
+import { mutationErrorMembers } from "@lienthong/testing/vietnamese-schema";
 import { BA_DIEM, people, SAI_GON, startDirectory } from "./support/directory-fixture";
 
 const PAYLOAD = `__typename ... on Error { code message } ... on ValidationError { fields { path message } }`;
@@ -17,20 +17,6 @@ const UNREACHABLE: Record<string, string[]> = {
   updateOfficial: ["ConflictError"],
   deactivateOfficial: ["ConflictError"],
 };
-
-/** Each mutation's error members, read from the schema, so a new member must get a case here. */
-function errorMembers(schema: GraphQLSchema): string[] {
-  const mutations = schema.getMutationType()?.getFields() ?? {};
-  return Object.values(mutations).flatMap((field) => {
-    const payload = getNamedType(field.type);
-    if (!isUnionType(payload)) return [];
-    return payload
-      .getTypes()
-      .map((member) => member.name)
-      .filter((name) => name.endsWith("Error") && !UNREACHABLE[field.name]?.includes(name))
-      .map((name) => `${field.name} ${name}`);
-  });
-}
 
 type Payload = Record<string, { __typename: string; code?: string }>;
 
@@ -80,7 +66,7 @@ describe("every message a directory user can see is Vietnamese", () => {
       expectVietnamese(response);
       seen.add(`${mutation} ${expected}`);
     }
-    expect([...seen].sort()).toEqual(errorMembers(app.schema).sort());
+    expect([...seen].sort()).toEqual(mutationErrorMembers(app.schema, UNREACHABLE).sort());
   });
 
   it("when the caller is not authenticated, or sends a bad token", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { taskConfirmed, taskExtensionRequested, taskSubmitted } from "@lienthong/contracts/tasks";
+import { taskCancelled, taskConfirmed, taskExtensionRequested, taskSubmitted } from "@lienthong/contracts/tasks";
 import { added, assigned, envelopeOf, publishAll, registered, registerStaff } from "./support/events";
 import { people, SAI_GON, startNotifications } from "./support/notifications-fixture";
 
@@ -97,5 +97,39 @@ describe("a task's life, told to the people concerned", () => {
     await app.dispatcher.handle(submitted);
     expect(await kindsOf(coOwner)).toEqual(["OFFICIAL_WELCOME", "TASK_SUBMITTED"]);
     expect(await kindsOf(lead)).toEqual(["OFFICIAL_WELCOME", "TASK_ASSIGNED"]);
+  });
+
+  it("tells the owners of a cancelled task, naming it and its unit, but not the owner who cancelled it", async () => {
+    const { app, bus, as } = await startNotifications();
+    await registerStaff(bus, app);
+    const admin = people.saiGonAdmin;
+    const cancelled = envelopeOf(
+      taskCancelled,
+      "ward-2",
+      3,
+      {
+        taskId: "ward-2",
+        unit: SAI_GON,
+        reason: "Đã gộp vào kế hoạch quý II",
+        by: { name: admin.name, authority: `unit_admin of ${SAI_GON}` },
+      },
+      SAI_GON,
+      admin.sub,
+    );
+    await publishAll(bus, [added("ward-2", "Rà soát hộ cận nghèo"), assigned("ward-2", lead.sub, [coOwner.sub, admin.sub]), cancelled]);
+
+    const feedOf = async (person: Parameters<typeof as>[0]) =>
+      ((await (await as(person)).request<Feed>(FEED)).data?.myNotifications.edges ?? []).map((edge) => edge.node);
+    const kindsOf = async (person: Parameters<typeof as>[0]) => (await feedOf(person)).map((node) => node.kind).sort();
+    await expect.poll(() => kindsOf(lead)).toEqual(["OFFICIAL_WELCOME", "TASK_ASSIGNED", "TASK_CANCELLED"]);
+    await expect.poll(() => kindsOf(coOwner)).toEqual(["OFFICIAL_WELCOME", "TASK_ASSIGNED", "TASK_CANCELLED"]);
+    expect((await feedOf(coOwner)).find((node) => node.kind === "TASK_CANCELLED")).toEqual({
+      kind: "TASK_CANCELLED",
+      title: "Nhiệm vụ đã bị hủy",
+      body: 'Nhiệm vụ "Rà soát hộ cận nghèo" của Phường Sài Gòn đã bị hủy; không cần thực hiện tiếp. Lý do: Đã gộp vào kế hoạch quý II',
+    });
+    // Handling the event again returns only once every recipient's notification exists.
+    await app.dispatcher.handle(cancelled);
+    expect(await kindsOf(admin)).toEqual(["OFFICIAL_WELCOME", "TASK_ASSIGNED"]);
   });
 });

@@ -1,7 +1,7 @@
-import { getNamedType, isUnionType, type GraphQLSchema } from "graphql";
 import { describe, expect, it } from "vitest";
 import { taskAssigned } from "@lienthong/contracts/tasks";
 import { expectVietnamese } from "@lienthong/testing/vietnamese";
+import { mutationErrorMembers } from "@lienthong/testing/vietnamese-schema";
 import { added, assigned, publishAll } from "./support/events";
 import { people, startNotifications } from "./support/notifications-fixture";
 import { startReceiver } from "./support/receiver";
@@ -22,20 +22,6 @@ const UNREACHABLE: Record<string, string[]> = {
   markAllNotificationsRead: ["NotAllowedError"],
   updateNotificationPreferences: ["NotAllowedError"],
 };
-
-/** Each mutation's error members, read from the schema, so a new member must get a case here. */
-function errorMembers(schema: GraphQLSchema): string[] {
-  const mutations = schema.getMutationType()?.getFields() ?? {};
-  return Object.values(mutations).flatMap((field) => {
-    const payload = getNamedType(field.type);
-    if (!isUnionType(payload)) return [];
-    return payload
-      .getTypes()
-      .map((member) => member.name)
-      .filter((name) => name.endsWith("Error") && !UNREACHABLE[field.name]?.includes(name))
-      .map((name) => `${field.name} ${name}`);
-  });
-}
 
 type Payload = Record<string, { __typename: string }>;
 
@@ -87,7 +73,7 @@ describe("every message a notifications user can see is Vietnamese", () => {
       expectVietnamese(response);
       seen.add(`${mutation} ${expected}`);
     }
-    expect([...seen].sort()).toEqual(errorMembers(app.schema).sort());
+    expect([...seen].sort()).toEqual(mutationErrorMembers(app.schema, UNREACHABLE).sort());
   });
 
   it("when the caller is not authenticated, or sends a bad token", async () => {

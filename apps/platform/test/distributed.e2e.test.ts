@@ -3,6 +3,7 @@ import { signDevToken } from "@lienthong/auth/dev-token";
 import { startTypeScript } from "@lienthong/testing/child-process";
 import { freePort } from "@lienthong/testing/free-port";
 import { graphqlClient } from "@lienthong/testing/graphql-client";
+import { assertNoEnglish } from "@lienthong/testing/vietnamese";
 import { planNatsSuite, startNatsServer } from "@lienthong/testing/nats-server";
 import { tempDir } from "@lienthong/testing/temp-dir";
 
@@ -44,7 +45,7 @@ describe.skipIf(suite.skip)(suite.title, { timeout: 240_000 }, () => {
     await watcher.waitForLine(/^watching$/, { timeoutMs: 60_000 });
 
     const token = await signDevToken({ sub: "e2e-city-admin", name: "E2E", roles: ["city_admin"], units: ["*"] }, SECRET);
-    const client = graphqlClient(`http://127.0.0.1:${gatewayPort}/graphql`, { token });
+    const client = graphqlClient(`http://127.0.0.1:${gatewayPort}/graphql`, { check: assertNoEnglish, token });
     const { data: result } = await client.request<{ registerOfficial: { __typename: string; official: { id: string } } }>(
       `mutation($input: RegisterOfficialInput!) { registerOfficial(input: $input) { __typename ... on RegisterOfficialSuccess { official { id } } } }`,
       { input: { fullName: "Mai Văn Tâm", position: "Ủy viên", unit: "27592", roles: ["unit_officer"] } },

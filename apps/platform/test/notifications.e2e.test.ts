@@ -1,6 +1,7 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { freePort } from "@lienthong/testing/free-port";
 import { graphqlClient, type GraphqlClient } from "@lienthong/testing/graphql-client";
+import { assertNoEnglish } from "@lienthong/testing/vietnamese";
 import { tempDir } from "@lienthong/testing/temp-dir";
 import { startPlatformProcess } from "./support/platform-process";
 import { subscribe } from "./support/sse";
@@ -35,11 +36,11 @@ describe("notifications through the gateway of the all-in-one platform", { timeo
     const data = tempDir("platform-notifications-");
     onTestFinished(data.remove);
     const platform = await startPlatformProcess(data.path, await freePort());
-    const admin = graphqlClient(platform.url, { token: platform.token(`ward admin ${SAI_GON}`) });
+    const admin = graphqlClient(platform.url, { check: assertNoEnglish, token: platform.token(`ward admin ${SAI_GON}`) });
     const officerToken = platform.token(`officer ${SAI_GON}`);
-    const officer = graphqlClient(platform.url, { token: officerToken });
+    const officer = graphqlClient(platform.url, { check: assertNoEnglish, token: officerToken });
     const otherToken = platform.token("officer 27592");
-    const other = graphqlClient(platform.url, { token: otherToken });
+    const other = graphqlClient(platform.url, { check: assertNoEnglish, token: otherToken });
 
     const live = await subscribe<{ notificationAdded: { kind: string; body: string } }>(
       platform.url,
@@ -67,8 +68,8 @@ describe("notifications through the gateway of the all-in-one platform", { timeo
     onTestFinished(data.remove);
     const port = await freePort();
     const first = await startPlatformProcess(data.path, port);
-    const admin = () => graphqlClient(first.url, { token: first.token(`ward admin ${SAI_GON}`) });
-    const officer = () => graphqlClient(first.url, { token: first.token(`officer ${SAI_GON}`) });
+    const admin = () => graphqlClient(first.url, { check: assertNoEnglish, token: first.token(`ward admin ${SAI_GON}`) });
+    const officer = () => graphqlClient(first.url, { check: assertNoEnglish, token: first.token(`officer ${SAI_GON}`) });
     const lead = await subOf(officer());
     const titles = Array.from({ length: 12 }, (_, i) => `Đợt vận động số ${i + 1}`);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { freePort } from "@lienthong/testing/free-port";
 import { graphqlClient } from "@lienthong/testing/graphql-client";
+import { assertNoEnglish } from "@lienthong/testing/vietnamese";
 import { tempDir } from "@lienthong/testing/temp-dir";
 import { startPlatformProcess } from "./support/platform-process";
 
@@ -17,7 +18,7 @@ describe("the all-in-one platform (pnpm start)", { timeout: 240_000 }, () => {
     const port = await freePort();
 
     const first = await startPlatformProcess(data.path, port);
-    const anonymous = graphqlClient(first.url);
+    const anonymous = graphqlClient(first.url, { check: assertNoEnglish });
     expect((await anonymous.request(`{ unit(code: "26740") { code fullName type } }`)).data).toEqual({
       unit: { code: "26740", fullName: "Phường Sài Gòn", type: "PHUONG" },
     });
@@ -26,12 +27,12 @@ describe("the all-in-one platform (pnpm start)", { timeout: 240_000 }, () => {
     });
     expect((await anonymous.request(REGISTER, { input })).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
 
-    const otherWardAdmin = graphqlClient(first.url, { token: first.token("ward admin 27592") });
+    const otherWardAdmin = graphqlClient(first.url, { check: assertNoEnglish, token: first.token("ward admin 27592") });
     expect((await otherWardAdmin.request(REGISTER, { input })).data).toMatchObject({
       registerOfficial: { __typename: "NotAllowedError", code: "NOT_ALLOWED" },
     });
 
-    const cityAdmin = () => graphqlClient(first.url, { token: first.token("city admin") });
+    const cityAdmin = () => graphqlClient(first.url, { check: assertNoEnglish, token: first.token("city admin") });
     const registered = await cityAdmin().request<{ registerOfficial: { official: { id: string } } }>(REGISTER, { input });
     const beforeSigterm = registered.data?.registerOfficial.official.id;
     expect(beforeSigterm).toBeDefined();
@@ -68,7 +69,7 @@ describe("the all-in-one platform (pnpm start)", { timeout: 240_000 }, () => {
     const data = tempDir("platform-");
     onTestFinished(data.remove);
     const { url } = await startPlatformProcess(data.path, await freePort());
-    const client = graphqlClient(url);
+    const client = graphqlClient(url, { check: assertNoEnglish });
     const deep = `{ unit(code: "26740") ${"{ officials { edges { node { unit ".repeat(5)}{ code }${" } } } }".repeat(5)} }`;
     expect((await client.request(deep)).errors?.[0]?.extensions).toMatchObject({ code: "GRAPHQL_VALIDATION_FAILED", limit: "maxDepth" });
     const aliases = `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: unit(code: "26740") { code }`).join(" ")} }`;

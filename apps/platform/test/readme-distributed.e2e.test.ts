@@ -6,6 +6,7 @@ import { freePort } from "@lienthong/testing/free-port";
 import { planNatsSuite, startNatsServer } from "@lienthong/testing/nats-server";
 import { tempDir } from "@lienthong/testing/temp-dir";
 import { README } from "./support/readme-examples";
+import { assertNoEnglish } from "@lienthong/testing/vietnamese";
 
 const APPS = new URL("../../", import.meta.url).pathname;
 const DEV_TOKEN = new URL("../../../packages/auth/src/cli/dev-token.ts", import.meta.url).pathname;
@@ -79,7 +80,9 @@ describe.skipIf(suite.skip)(suite.title, { timeout: 300_000 }, () => {
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
       body: body as string,
     });
-    const { data: reply } = (await answer.json()) as { data: { me: { name: string; roles: string[]; units: string[] } } };
+    const replied = (await answer.json()) as { data: { me: { name: string; roles: string[]; units: string[] } } };
+    assertNoEnglish(replied);
+    const { data: reply } = replied;
     expect(reply.me).toMatchObject({ name: "Quản trị Thành phố", units: ["*"] });
     expect(reply.me.roles).toEqual(["city_admin"]);
 

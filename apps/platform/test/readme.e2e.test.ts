@@ -3,6 +3,7 @@ import { freePort } from "@lienthong/testing/free-port";
 import { tempDir } from "@lienthong/testing/temp-dir";
 import { startPlatformProcess } from "./support/platform-process";
 import { readmeExamples, resolveVariables, valueAt, type ReadmeExample } from "./support/readme-examples";
+import { assertNoEnglish } from "@lienthong/testing/vietnamese";
 
 interface Answer {
   data?: Record<string, unknown> | null;
@@ -44,6 +45,7 @@ describe("the README's examples, run as written against pnpm start", { timeout: 
         body: JSON.stringify({ query: example.code, variables: resolveVariables(example, known) }),
       });
       const answer = (await response.json()) as Answer;
+      assertNoEnglish(answer);
       expect(answer.errors, where).toBeUndefined();
       expect(answer.data, where).toBeTruthy();
       // A mutation's refusal is data, not an error: each payload must be the success member of its union.

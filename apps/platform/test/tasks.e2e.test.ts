@@ -1,6 +1,7 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { freePort } from "@lienthong/testing/free-port";
 import { graphqlClient } from "@lienthong/testing/graphql-client";
+import { assertNoEnglish } from "@lienthong/testing/vietnamese";
 import { tempDir } from "@lienthong/testing/temp-dir";
 import { startPlatformProcess } from "./support/platform-process";
 import { ops, subOf, summaryOf, taskView, transition } from "./support/task-operations";
@@ -18,7 +19,7 @@ describe("tasks through the gateway of the all-in-one platform", { timeout: 240_
     const data = tempDir("platform-tasks-");
     onTestFinished(data.remove);
     const platform = await startPlatformProcess(data.path, await freePort());
-    const admin = graphqlClient(platform.url, { token: platform.token(`ward admin ${SAI_GON}`) });
+    const admin = graphqlClient(platform.url, { check: assertNoEnglish, token: platform.token(`ward admin ${SAI_GON}`) });
     type Ward = {
       unit: {
         fullName: string;
@@ -43,9 +44,9 @@ describe("tasks through the gateway of the all-in-one platform", { timeout: 240_
     const data = tempDir("platform-tasks-");
     onTestFinished(data.remove);
     const platform = await startPlatformProcess(data.path, await freePort());
-    const admin = graphqlClient(platform.url, { token: platform.token(`ward admin ${SAI_GON}`) });
-    const lead = graphqlClient(platform.url, { token: platform.token(`officer ${SAI_GON}`) });
-    const outsider = graphqlClient(platform.url, { token: platform.token("officer 27592") });
+    const admin = graphqlClient(platform.url, { check: assertNoEnglish, token: platform.token(`ward admin ${SAI_GON}`) });
+    const lead = graphqlClient(platform.url, { check: assertNoEnglish, token: platform.token(`officer ${SAI_GON}`) });
+    const outsider = graphqlClient(platform.url, { check: assertNoEnglish, token: platform.token("officer 27592") });
     const leadId = await subOf(lead);
 
     const incomplete = await admin.request<{ addTask: { task: { id: string } } }>(ops.addTask, {
@@ -89,8 +90,8 @@ describe("tasks through the gateway of the all-in-one platform", { timeout: 240_
     const port = await freePort();
 
     const before = await startPlatformProcess(data.path, port, { CLOCK_START: "2026-03-02T09:00:00+07:00" });
-    const admin = () => graphqlClient(before.url, { token: before.token(`ward admin ${SAI_GON}`) });
-    const lead = () => graphqlClient(before.url, { token: before.token(`officer ${SAI_GON}`) });
+    const admin = () => graphqlClient(before.url, { check: assertNoEnglish, token: before.token(`ward admin ${SAI_GON}`) });
+    const lead = () => graphqlClient(before.url, { check: assertNoEnglish, token: before.token(`officer ${SAI_GON}`) });
     const added = await admin().request<{ addTask: { task: { id: string } } }>(ops.addTask, {
       input: { unit: SAI_GON, ...complete, leadOwner: await subOf(lead()), deadline: "2026-03-05" },
     });

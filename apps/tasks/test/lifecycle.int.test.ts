@@ -122,8 +122,7 @@ describe("another ward", () => {
 
   it("asks an anonymous caller to authenticate", async () => {
     const service = await startTasks();
-    const anonymous = (await import("@lienthong/testing/graphql-client")).graphqlClient(service.fetch);
-    const { errors } = await anonymous.request(`{ tasks { totalCount } }`);
+    const { errors } = await service.anonymous.request(`{ tasks { totalCount } }`);
     expect(errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 });

@@ -58,11 +58,12 @@ export const conflict = (message: string): DomainError => ({ code: "CONFLICT", m
 
 /**
  * `from` and `attempted` are codes (e.g. "cancelled", "complete"); `words` says the same in Vietnamese for the
- * message. Without words the message is a general one — pass them.
+ * message: the two parts of "Không thể … khi …", or a whole sentence when that pattern does not fit. Without
+ * words the message is a general one — pass them.
  */
-export const invalidTransition = (from: string, attempted: string, words?: TransitionWords): DomainError => ({
+export const invalidTransition = (from: string, attempted: string, words?: TransitionWords | string): DomainError => ({
   code: "INVALID_TRANSITION",
-  message: words ? describeTransition(words) : INVALID_TRANSITION_MESSAGE,
+  message: words === undefined ? INVALID_TRANSITION_MESSAGE : typeof words === "string" ? words : describeTransition(words),
   from,
   attempted,
 });

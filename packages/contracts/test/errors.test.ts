@@ -21,6 +21,12 @@ describe("domain error messages", () => {
       message: "Không thể hoàn thành nhiệm vụ khi nhiệm vụ đã bị hủy.",
     });
     expect(invalidTransition("cancelled", "complete").message).not.toMatch(/cancelled|complete/);
+    expect(invalidTransition("closed", "update", "Chương trình đã kết thúc.")).toEqual({
+      code: "INVALID_TRANSITION",
+      from: "closed",
+      attempted: "update",
+      message: "Chương trình đã kết thúc.",
+    });
   });
 
   it("make zod's default messages Vietnamese once errors are loaded", () => {

@@ -86,7 +86,7 @@ function cityRoleProblem(unit: string, roles: readonly Role[]): DomainError | nu
   return problems.length === 0 ? null : validationError(problems);
 }
 
-const notFoundOfficial = (id: string) => fail(notFound(`Không tìm thấy cán bộ có mã ${id}.`));
+const notFoundOfficial = (id: string) => fail(notFound(`Không tìm thấy cán bộ có mã "${id}".`));
 const deactivatedAlready = (attempted: string, words: string) =>
   fail(invalidTransition("deactivated", attempted, { attempted: words, from: "cán bộ đã thôi công tác" }));
 

@@ -5,6 +5,7 @@ import {
   recommendationBecameOverdue,
   recommendationIssued,
   taskBecameOverdue,
+  taskCancelled,
   taskConfirmed,
   taskExtensionGranted,
   taskExtensionRequested,
@@ -160,6 +161,17 @@ describe("notification rules", () => {
       body: 'Kết quả nhiệm vụ "Tổng kết phong trào" đã được xác nhận hoàn thành trễ hạn (hạn 31/03/2026).',
     });
     expect((await outcome(taskConfirmed, confirmed, { actor: "sg-admin" })).recipients).toEqual(["sg-officer"]);
+  });
+
+  it("tell the lead owner and the co-owners, but not the one who cancelled it, that their task is cancelled, naming it and its unit", async () => {
+    const cancelled = { taskId: "task-1", unit: SAI_GON, reason: "Đã gộp vào nhiệm vụ khác", by };
+    const result = await outcome(taskCancelled, cancelled, { actor: "bt-admin" });
+    expect(result).toMatchObject({ kind: "TASK_CANCELLED", recipients: ["sg-officer", "sg-admin"] });
+    expect(result.messages[0]).toEqual({
+      title: "Nhiệm vụ đã bị hủy",
+      body: 'Nhiệm vụ "Tổng kết phong trào" của Phường Sài Gòn đã bị hủy; không cần thực hiện tiếp. Lý do: Đã gộp vào nhiệm vụ khác',
+    });
+    expect((await outcome(taskCancelled, cancelled, { actor: "sg-admin" })).recipients).toEqual(["sg-officer"]);
   });
 
   it("tell the lead owner and the unit's admins when a task becomes overdue", async () => {

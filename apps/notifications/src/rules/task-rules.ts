@@ -1,6 +1,7 @@
 import {
   taskAssigned,
   taskBecameOverdue,
+  taskCancelled,
   taskConfirmed,
   taskExtensionGranted,
   taskExtensionRejected,
@@ -92,6 +93,16 @@ export const taskRules: AnyRule[] = [
     message: (data, { task }) => ({
       title: "Đề nghị gia hạn không được chấp thuận",
       body: `Đề nghị gia hạn nhiệm vụ ${taskName(task, data.taskId)} đến ${vietnameseDate(data.requestedDeadline)} không được chấp thuận. Lý do: ${data.reason}`,
+    }),
+  }),
+  defineRule({
+    kind: "TASK_CANCELLED",
+    event: taskCancelled,
+    taskId: byTaskId,
+    recipients: (data, lookup) => ownersOf(data.taskId, lookup),
+    message: (data, { task }) => ({
+      title: "Nhiệm vụ đã bị hủy",
+      body: `Nhiệm vụ ${taskName(task, data.taskId)} của ${unitName(data.unit)} đã bị hủy; không cần thực hiện tiếp. Lý do: ${data.reason}`,
     }),
   }),
   defineRule({

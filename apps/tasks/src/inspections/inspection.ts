@@ -1,11 +1,19 @@
 import type { z } from "zod";
 import { hasRole, mayReadUnit, type Principal } from "@lienthong/auth/principal";
 import { vnDate } from "@lienthong/calendar/working-days";
-import { fail, notAllowed, notFound, ok, validationError, type FieldProblem, type Result } from "@lienthong/contracts/errors";
+import {
+  fail,
+  invalidTransition,
+  notAllowed,
+  notFound,
+  ok,
+  validationError,
+  type FieldProblem,
+  type Result,
+} from "@lienthong/contracts/errors";
 import type { FINDING_SEVERITIES, inspectionFindingsRecorded, inspectionPlanned } from "@lienthong/contracts/tasks";
 import { officialProblem, ownerProblems, type OfficialsById } from "../officials/official";
 import { CHECKLIST_FIELDS, missingItems, type ChecklistItem } from "../tasks/checklist";
-import { refusedTransition } from "../tasks/messages";
 import { unknownUnitProblems, type KnownUnits } from "../units/known-units";
 
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
@@ -106,7 +114,7 @@ export function decide(command: InspectionCommand, state: Inspection | null, ctx
       const authority = plannerAuthority(ctx.principal);
       if (authority === null)
         return fail(notAllowed("Chỉ Ủy ban MTTQ Thành phố (lãnh đạo hoặc cán bộ kiểm tra) lập kế hoạch kiểm tra các phường."));
-      if (state !== null) return fail(refusedTransition(state.status.toLowerCase().replace("_", " "), "plan", "Cuộc kiểm tra này đã có."));
+      if (state !== null) return fail(invalidTransition(state.status.toLowerCase().replace("_", " "), "plan", "Cuộc kiểm tra này đã có."));
       const problems = [
         ...unknownUnitProblems("inspectedUnit", command.inspectedUnit, ctx.knownUnits),
         ...teamProblems(command, ctx.officials),
@@ -119,7 +127,7 @@ export function decide(command: InspectionCommand, state: Inspection | null, ctx
     case "RecordInspectionFindings": {
       // Another ward's inspection answers exactly like a missing one.
       if (state === null || !mayReadInspection(ctx.principal, state))
-        return fail(notFound(`Không tìm thấy cuộc kiểm tra ${command.inspectionId}.`));
+        return fail(notFound(`Không tìm thấy cuộc kiểm tra "${command.inspectionId}".`));
       const authority = recorderAuthority(ctx.principal, state);
       if (authority === null)
         return fail(notAllowed("Chỉ lãnh đạo Ủy ban MTTQ Thành phố hoặc thành viên đoàn kiểm tra ghi kết quả kiểm tra."));
@@ -129,7 +137,7 @@ export function decide(command: InspectionCommand, state: Inspection | null, ctx
         return sameJson(findings, state.findings)
           ? ok([])
           : fail(
-              refusedTransition(
+              invalidTransition(
                 "findings recorded",
                 "record different findings",
                 "Kết quả kiểm tra đã được ghi; không thể ghi kết quả khác.",

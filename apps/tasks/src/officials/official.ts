@@ -1,4 +1,5 @@
 import type { FieldProblem } from "@lienthong/contracts/errors";
+import { unitLabel } from "@lienthong/contracts/labels";
 
 /** An official as the tasks service knows them from directory's events. */
 export interface OfficialFacts {
@@ -17,7 +18,9 @@ export type OfficialsById = ReadonlyMap<string, OfficialFacts>;
 
 export const NO_OFFICIALS: OfficialsById = new Map();
 
-const nameOf = (official: OfficialFacts) => (official.fullName === undefined ? official.id : `${official.fullName} (${official.id})`);
+// Ids are quoted: they are codes (often random), not words to read.
+const nameOf = (official: OfficialFacts) =>
+  official.fullName === undefined ? `Cán bộ mã "${official.id}"` : `${official.fullName} (mã "${official.id}")`;
 
 /**
  * Why `id` cannot be given work, or undefined when it can: a known, active official (of `unit`, when given).
@@ -25,9 +28,9 @@ const nameOf = (official: OfficialFacts) => (official.fullName === undefined ? o
  */
 export function officialProblem(id: string, officials: OfficialsById, unit?: string): string | undefined {
   const official = officials.get(id);
-  if (official === undefined) return `unknown official ${id} (if they were registered just now, try again in a moment)`;
-  if (!official.active) return `${nameOf(official)} is no longer an active official`;
-  if (unit !== undefined && official.unit !== unit) return `${nameOf(official)} is not an official of unit ${unit}`;
+  if (official === undefined) return `Chưa có cán bộ mã "${id}" (nếu cán bộ vừa được đăng ký, xin thử lại sau giây lát)`;
+  if (!official.active) return `${nameOf(official)} đã thôi công tác`;
+  if (unit !== undefined && official.unit !== unit) return `${nameOf(official)} không phải là cán bộ của ${unitLabel(unit)}`;
   return undefined;
 }
 

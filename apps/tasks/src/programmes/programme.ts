@@ -2,8 +2,7 @@ import type { z } from "zod";
 import { hasRole, mayActInUnit, type Principal } from "@lienthong/auth/principal";
 import type { actionProgrammeClosed, actionProgrammeCreated, actionProgrammeUpdated } from "@lienthong/contracts/tasks";
 import { unitLabel } from "@lienthong/contracts/labels";
-import { fail, notAllowed, notFound, ok, validationError, type Result } from "@lienthong/contracts/errors";
-import { refusedTransition } from "../tasks/messages";
+import { fail, invalidTransition, notAllowed, notFound, ok, validationError, type Result } from "@lienthong/contracts/errors";
 import { unknownUnitProblems, type KnownUnits } from "../units/known-units";
 import { CITY_UNIT } from "./issuing-unit";
 
@@ -81,7 +80,7 @@ export function decide(command: ProgrammeCommand, state: ActionProgramme | null,
       const authority = programmeAuthority(ctx.principal, command.issuingUnit);
       if (authority === null)
         return fail(notAllowed(`Bạn không có quyền lập chương trình hành động của ${unitLabel(command.issuingUnit)}.`));
-      if (state !== null) return fail(refusedTransition("created", "create", "Chương trình hành động này đã có."));
+      if (state !== null) return fail(invalidTransition("created", "create", "Chương trình hành động này đã có."));
       const problem = periodProblem(command.details);
       if (problem) return problem;
       return ok([
@@ -92,10 +91,10 @@ export function decide(command: ProgrammeCommand, state: ActionProgramme | null,
       ]);
     }
     case "UpdateActionProgramme": {
-      if (state === null) return fail(notFound(`Không tìm thấy chương trình hành động ${command.programmeId}.`));
+      if (state === null) return fail(notFound(`Không tìm thấy chương trình hành động "${command.programmeId}".`));
       const authority = programmeAuthority(ctx.principal, state.issuingUnit);
       if (authority === null) return fail(notAllowed("Bạn không có quyền sửa chương trình hành động này."));
-      if (state.status === "CLOSED") return fail(refusedTransition("closed", "update", CLOSED_MESSAGE));
+      if (state.status === "CLOSED") return fail(invalidTransition("closed", "update", CLOSED_MESSAGE));
       if (Object.values(command.changes).every((value) => value === undefined)) {
         return fail(validationError([{ path: ["input"], message: "Hãy nêu ít nhất một nội dung cần sửa." }]));
       }
@@ -109,10 +108,10 @@ export function decide(command: ProgrammeCommand, state: ActionProgramme | null,
       ]);
     }
     case "CloseActionProgramme": {
-      if (state === null) return fail(notFound(`Không tìm thấy chương trình hành động ${command.programmeId}.`));
+      if (state === null) return fail(notFound(`Không tìm thấy chương trình hành động "${command.programmeId}".`));
       const authority = programmeAuthority(ctx.principal, state.issuingUnit);
       if (authority === null) return fail(notAllowed("Bạn không có quyền kết thúc chương trình hành động này."));
-      if (state.status === "CLOSED") return fail(refusedTransition("closed", "close", CLOSED_MESSAGE));
+      if (state.status === "CLOSED") return fail(invalidTransition("closed", "close", CLOSED_MESSAGE));
       return ok([
         {
           type: "ActionProgrammeClosed",

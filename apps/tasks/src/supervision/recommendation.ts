@@ -1,8 +1,7 @@
 import type { z } from "zod";
 import type { Principal } from "@lienthong/auth/principal";
 import { vnDate } from "@lienthong/calendar/working-days";
-import { fail, notAllowed, notFound, ok, validationError, type Result } from "@lienthong/contracts/errors";
-import { refusedTransition } from "../tasks/messages";
+import { fail, invalidTransition, notAllowed, notFound, ok, validationError, type Result } from "@lienthong/contracts/errors";
 import type { recommendationAnswered, recommendationBecameOverdue, recommendationIssued } from "@lienthong/contracts/tasks";
 import { dueAt } from "../tasks/task-deadline";
 import { answerAuthority, mayReadSupervised, supervisorAuthority } from "./supervision";
@@ -59,10 +58,10 @@ export function decide(
   if (command.type === "IssueRecommendation") {
     const supervision = ctx.supervision;
     if (!supervision || !mayReadSupervised(ctx.principal, supervision.supervisedBody))
-      return fail(notFound(`Không tìm thấy cuộc giám sát ${command.supervisionId}.`));
+      return fail(notFound(`Không tìm thấy cuộc giám sát "${command.supervisionId}".`));
     const authority = supervisorAuthority(ctx.principal, supervision.supervisedBody);
     if (authority === null) return fail(notAllowed("Chỉ đơn vị giám sát mới ban hành kiến nghị."));
-    if (state !== null) return fail(refusedTransition(state.status.toLowerCase(), "issue", "Kiến nghị này đã có."));
+    if (state !== null) return fail(invalidTransition(state.status.toLowerCase(), "issue", "Kiến nghị này đã có."));
     const today = vnDate(ctx.now);
     if (command.answerDueDate < today)
       return fail(validationError([{ path: ["answerDueDate"], message: `Hạn trả lời không được trước hôm nay (${today}).` }]));
@@ -76,14 +75,14 @@ export function decide(
   }
   // Another ward's recommendation answers exactly like a missing one.
   if (state === null || !mayReadSupervised(ctx.principal, state.supervisedBody))
-    return fail(notFound(`Không tìm thấy kiến nghị ${command.recommendationId}.`));
+    return fail(notFound(`Không tìm thấy kiến nghị "${command.recommendationId}".`));
   const ref = { recommendationId: state.id, supervisionId: state.supervisionId, supervisedBody: state.supervisedBody };
 
   switch (command.type) {
     case "AnswerRecommendation": {
       const authority = answerAuthority(ctx.principal, state.supervisedBody);
       if (authority === null) return fail(notAllowed("Bạn không có quyền ghi nội dung trả lời kiến nghị này."));
-      if (state.status === "ANSWERED") return fail(refusedTransition("answered", "answer", "Kiến nghị đã được trả lời."));
+      if (state.status === "ANSWERED") return fail(invalidTransition("answered", "answer", "Kiến nghị đã được trả lời."));
       const onTime = !isRecommendationOverdueAt(state, ctx.now);
       return ok([
         {

@@ -1,8 +1,7 @@
 import type { z } from "zod";
 import { hasRole, mayActInUnit, mayReadUnit, type Principal } from "@lienthong/auth/principal";
-import { fail, notAllowed, ok, validationError, type Result } from "@lienthong/contracts/errors";
+import { fail, invalidTransition, notAllowed, ok, validationError, type Result } from "@lienthong/contracts/errors";
 import { unitLabel } from "@lienthong/contracts/labels";
-import { refusedTransition } from "../tasks/messages";
 import type { SUPERVISION_FORMS, supervisionStarted } from "@lienthong/contracts/tasks";
 import { unknownUnitProblems, type KnownUnits } from "../units/known-units";
 
@@ -63,7 +62,7 @@ export function mayReadSupervised(principal: Principal, supervisedBody: string):
 export function decide(command: SupervisionCommand, state: Supervision | null, ctx: SupervisionContext): Result<SupervisionEvent[]> {
   const authority = supervisorAuthority(ctx.principal, command.supervisedBody);
   if (authority === null) return fail(notAllowed(`Bạn không có quyền giám sát ${unitLabel(command.supervisedBody)}.`));
-  if (state !== null) return fail(refusedTransition("started", "start", "Cuộc giám sát này đã có."));
+  if (state !== null) return fail(invalidTransition("started", "start", "Cuộc giám sát này đã có."));
   const unknownUnit = unknownUnitProblems("supervisedBody", command.supervisedBody, ctx.knownUnits);
   if (unknownUnit.length > 0) return fail(validationError(unknownUnit));
   if (command.periodTo < command.periodFrom)

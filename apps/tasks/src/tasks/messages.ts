@@ -1,4 +1,3 @@
-import type { DomainError } from "@lienthong/contracts/errors";
 import { actorLabel, ROLE_LABELS } from "@lienthong/contracts/labels";
 import type { TaskEvent, TaskStatus } from "./task-types";
 
@@ -11,14 +10,6 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
   DONE: "Hoàn thành",
   CANCELLED: "Đã hủy",
 };
-
-/**
- * A command refused in the record's current state. `from` and `attempted` stay English codes for programs
- * (e.g. "draft", "confirm"); the message is what a person reads.
- */
-export function refusedTransition(from: string, attempted: string, message: string): DomainError {
-  return { code: "INVALID_TRANSITION", from, attempted, message };
-}
 
 const AUTHORITY_LABELS: Record<string, string> = {
   "lead owner": "Người chủ trì nhiệm vụ",

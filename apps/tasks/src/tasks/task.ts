@@ -1,11 +1,20 @@
-import { fail, notAllowed, notFound, ok, validationError, type DomainError, type Result } from "@lienthong/contracts/errors";
+import {
+  fail,
+  invalidTransition,
+  notAllowed,
+  notFound,
+  ok,
+  validationError,
+  type DomainError,
+  type Result,
+} from "@lienthong/contracts/errors";
 import { unitLabel } from "@lienthong/contracts/labels";
 import { ownerProblems } from "../officials/official";
 import { CITY_UNIT } from "../programmes/issuing-unit";
 import { unknownUnitProblems } from "../units/known-units";
 import { vnDate } from "@lienthong/calendar/working-days";
 import { CHECKLIST_FIELDS, missingItems } from "./checklist";
-import { refusedTransition, TASK_STATUS_LABELS } from "./messages";
+import { TASK_STATUS_LABELS } from "./messages";
 import { executorAuthority, leadOwnerAuthority, managerAuthority, mayReadTask, plannerAuthority } from "./task-access";
 import { completionOf, isOverdueAt, reminderDue } from "./task-deadline";
 import type { Task, TaskCommand, TaskContext, TaskEvent, TaskStatus } from "./task-types";
@@ -16,7 +25,7 @@ const SCHEDULE = { name: "Lịch nhắc việc tự động", authority: "schedu
 export const CHECKLIST_PATH = "checklist";
 
 const by = (ctx: TaskContext, authority: string) => ({ name: ctx.principal.name, authority });
-const notFoundTask = (id: string) => fail(notFound(`Không tìm thấy nhiệm vụ ${id}.`));
+const notFoundTask = (id: string) => fail(notFound(`Không tìm thấy nhiệm vụ "${id}".`));
 const refuse = (what: string) => fail(notAllowed(`Bạn không có quyền ${what} nhiệm vụ này.`));
 
 /** What each refused command is called, as code (kept for programs) and as people say it. */
@@ -37,7 +46,7 @@ type Action = keyof typeof ACTIONS;
 
 const wrongState = (status: TaskStatus, attempted: Action) =>
   fail(
-    refusedTransition(
+    invalidTransition(
       status.toLowerCase().replace("_", " "),
       attempted,
       `Không thể ${ACTIONS[attempted]} nhiệm vụ đang ở trạng thái "${TASK_STATUS_LABELS[status]}".`,
@@ -144,7 +153,7 @@ export function decide(command: TaskCommand, state: Task | null, ctx: TaskContex
         return wrongState(state.status, "request an extension");
       if (state.pendingExtension !== undefined) {
         const message = "Nhiệm vụ đang có một đề nghị gia hạn chờ quyết định; không thể xin gia hạn thêm.";
-        return fail(refusedTransition("extension requested", "request another extension", message));
+        return fail(invalidTransition("extension requested", "request another extension", message));
       }
       if (command.newDeadline <= state.deadline) return laterThan(["newDeadline"], state.deadline);
       const data = {
@@ -204,9 +213,9 @@ function add(command: Extract<TaskCommand, { type: "AddTask" }>, state: Task | n
   if (unknownUnit.length > 0) return fail(validationError(unknownUnit));
   let assigningUnit = command.assigningUnit ?? command.unit;
   if (command.programmeId !== undefined) {
-    if (!ctx.programme) return fail(notFound(`Không tìm thấy chương trình hành động ${command.programmeId}.`));
+    if (!ctx.programme) return fail(notFound(`Không tìm thấy chương trình hành động "${command.programmeId}".`));
     if (ctx.programme.closed) {
-      return fail(refusedTransition("programme closed", "add a task", "Chương trình hành động đã kết thúc; không thể thêm nhiệm vụ."));
+      return fail(invalidTransition("programme closed", "add a task", "Chương trình hành động đã kết thúc; không thể thêm nhiệm vụ."));
     }
     assigningUnit = ctx.programme.issuingUnit;
   }
@@ -222,7 +231,7 @@ function add(command: Extract<TaskCommand, { type: "AddTask" }>, state: Task | n
   }
   const authority = plannerAuthority(ctx.principal, assigningUnit);
   if (authority === null) return fail(notAllowed(`Bạn không có quyền thêm nhiệm vụ do ${unitLabel(assigningUnit)} giao.`));
-  if (state !== null) return fail(refusedTransition(state.status.toLowerCase(), "add", "Nhiệm vụ này đã có."));
+  if (state !== null) return fail(invalidTransition(state.status.toLowerCase(), "add", "Nhiệm vụ này đã có."));
   const late = pastDeadline(command.details.deadline, ctx.now);
   if (late) return late;
   const owners = ownerProblems(command.details, command.unit, ctx.officials);

@@ -8,6 +8,7 @@ import { manualClock, type ManualClock } from "@lienthong/calendar/clock";
 import { openEmbeddedStore } from "@lienthong/store/embedded";
 import { graphqlClient } from "@lienthong/testing/graphql-client";
 import { tempDir } from "@lienthong/testing/temp-dir";
+import { assertNoEnglish } from "@lienthong/testing/vietnamese";
 import { buildApp, type TasksDeps } from "../../src/app";
 import { registerOfficials, type TestOfficial } from "./directory-events";
 
@@ -96,7 +97,9 @@ export async function startTasks(
       running = await open();
     },
     token: (principal: Principal) => signDevToken(principal, SECRET),
-    as: async (principal: Principal) => graphqlClient(fetch, { token: await signDevToken(principal, SECRET) }),
+    // Every response any test reads must speak Vietnamese to people.
+    anonymous: graphqlClient(fetch, { check: assertNoEnglish }),
+    as: async (principal: Principal) => graphqlClient(fetch, { token: await signDevToken(principal, SECRET), check: assertNoEnglish }),
   };
   if (officials.length > 0) await registerOfficials(service, officials);
   return service;
