@@ -9,6 +9,16 @@ interface Feed {
   myNotifications: { edges: { node: { kind: string; title: string; body: string } }[] };
 }
 
+type As = Awaited<ReturnType<typeof startNotifications>>["as"];
+
+/** What a person's feed shows, and the kinds in it sorted. */
+function feeds(as: As) {
+  const feedOf = async (person: Parameters<As>[0]) =>
+    ((await (await as(person)).request<Feed>(FEED)).data?.myNotifications.edges ?? []).map((edge) => edge.node);
+  const kindsOf = async (person: Parameters<As>[0]) => (await feedOf(person)).map((node) => node.kind).sort();
+  return { feedOf, kindsOf };
+}
+
 const lead = people.saiGonOfficer;
 const coOwner = people.saiGonOfficer2;
 const asLead = { name: lead.name, authority: "lead owner" };
@@ -50,9 +60,7 @@ describe("a task's life, told to the people concerned", () => {
       ),
     ]);
 
-    const feedOf = async (person: Parameters<typeof as>[0]) =>
-      ((await (await as(person)).request<Feed>(FEED)).data?.myNotifications.edges ?? []).map((edge) => edge.node);
-    const kindsOf = async (person: Parameters<typeof as>[0]) => (await feedOf(person)).map((node) => node.kind).sort();
+    const { feedOf, kindsOf } = feeds(as);
 
     await expect.poll(() => kindsOf(lead)).toEqual(["OFFICIAL_WELCOME", "TASK_ASSIGNED", "TASK_CONFIRMED"]);
     await expect.poll(() => kindsOf(coOwner)).toEqual(["OFFICIAL_WELCOME", "TASK_ASSIGNED", "TASK_CONFIRMED"]);
@@ -90,8 +98,7 @@ describe("a task's life, told to the people concerned", () => {
     );
     await publishAll(bus, [added("ward-1", "Thăm hỏi hộ gia đình chính sách"), assigned("ward-1", lead.sub), submitted]);
 
-    const kindsOf = async (person: Parameters<typeof as>[0]) =>
-      ((await (await as(person)).request<Feed>(FEED)).data?.myNotifications.edges ?? []).map((edge) => edge.node.kind).sort();
+    const { kindsOf } = feeds(as);
     await expect.poll(() => kindsOf(people.saiGonAdmin)).toEqual(["OFFICIAL_WELCOME", "TASK_SUBMITTED"]);
     // Handling the event again returns only once every recipient's notification exists.
     await app.dispatcher.handle(submitted);
@@ -118,9 +125,7 @@ describe("a task's life, told to the people concerned", () => {
     );
     await publishAll(bus, [added("ward-2", "Rà soát hộ cận nghèo"), assigned("ward-2", lead.sub, [coOwner.sub, admin.sub]), cancelled]);
 
-    const feedOf = async (person: Parameters<typeof as>[0]) =>
-      ((await (await as(person)).request<Feed>(FEED)).data?.myNotifications.edges ?? []).map((edge) => edge.node);
-    const kindsOf = async (person: Parameters<typeof as>[0]) => (await feedOf(person)).map((node) => node.kind).sort();
+    const { feedOf, kindsOf } = feeds(as);
     await expect.poll(() => kindsOf(lead)).toEqual(["OFFICIAL_WELCOME", "TASK_ASSIGNED", "TASK_CANCELLED"]);
     await expect.poll(() => kindsOf(coOwner)).toEqual(["OFFICIAL_WELCOME", "TASK_ASSIGNED", "TASK_CANCELLED"]);
     expect((await feedOf(coOwner)).find((node) => node.kind === "TASK_CANCELLED")).toEqual({
